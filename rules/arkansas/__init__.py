@@ -1,0 +1,1 @@
+"""Arkansas: the Office of Child Support Enforcement and medical insurance orders."""

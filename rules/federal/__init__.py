@@ -1,0 +1,1 @@
+"""Federal: 45 CFR 303.31 and qualified medical child support orders (QMCSO)."""
