@@ -8,24 +8,24 @@ staff and batch users, the explainers in ``bot/`` localize from ``code``.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Annotated, Any
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, PlainValidator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
-# A JSON number reaches validators as a float. A decimal text of at most 15
-# significant digits survives text -> double -> shortest repr unchanged
-# (DBL_DIG), so Decimal(repr(f)) is exactly the text. Longer numbers raise
-# FLOAT_TOO_LONG and the batch runner re-reads that line exactly.
-FLOAT_SAFE_DIGITS = 15
-FLOAT_TOO_LONG = "float_too_long"
+# Money is read exactly or refused: a JSON number reaches pydantic as a float,
+# whose shortest repr equals the text whenever the text has at most 15
+# significant digits (DBL_DIG); more digits are refused by max_digits. The batch
+# runner sends any line holding a run of 16+ digits through an exact
+# parse_float=Decimal path first, so no float ever decides a cent.
+MAX_MONEY_DIGITS = 15
+LONG_NUMBER = re.compile(rb"[0-9.]{16,}")
 
 
 class FactsModel(BaseModel):
@@ -34,48 +34,10 @@ class FactsModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-def _to_decimal(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise PydanticCustomError("not_money", "expected an amount of money such as 153.98")
-    if isinstance(value, Decimal):
-        amount = value
-    elif isinstance(value, int):
-        amount = Decimal(value)
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            raise PydanticCustomError("not_money", "expected an amount of money such as 153.98")
-        text = repr(value)
-        amount = Decimal(text)
-        if len(amount.as_tuple().digits) > FLOAT_SAFE_DIGITS:
-            raise PydanticCustomError(FLOAT_TOO_LONG, "number too long to read exactly")
-    elif isinstance(value, str):
-        text = value.strip()
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise PydanticCustomError(
-                "not_money", "expected an amount of money such as 153.98, got {text!r}", {"text": value[:40]}
-            ) from None
-        if not amount.is_finite() or not text or text[0] not in "+-0123456789.":
-            raise PydanticCustomError("not_money", "expected an amount of money such as 153.98")
-    else:
-        raise PydanticCustomError("not_money", "expected an amount of money such as 153.98")
-    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise PydanticCustomError("too_many_decimals", "an amount of money has at most two decimals (cents)")
-    return amount.quantize(CENT)
-
-
-def _money(value: Any) -> Decimal:
-    amount = _to_decimal(value)
-    if amount < 0:
-        raise PydanticCustomError("negative", "an amount of money here cannot be negative")
-    return amount
-
-
-Money = Annotated[Decimal, PlainValidator(_money, json_schema_input_type=str | float)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=MAX_MONEY_DIGITS, decimal_places=2)]
 """A non-negative amount of money, exact to the cent, never through float."""
 
-SignedMoney = Annotated[Decimal, PlainValidator(_to_decimal, json_schema_input_type=str | float)]
+SignedMoney = Annotated[Decimal, Field(max_digits=MAX_MONEY_DIGITS, decimal_places=2)]
 """An amount of money that may be negative."""
 
 
@@ -95,8 +57,7 @@ def money(amount: Decimal) -> Decimal:
     return ZERO if amount == 0 else amount
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One line of the working: arithmetic or a test applied.
 
     ``code`` names the step for explainers, ``expression`` is the working in
@@ -107,14 +68,13 @@ class Step:
     code: str
     expression: str
     value: str | None = None
-    args: dict[str, Any] = field(default_factory=dict)
+    args: dict[str, Any] = {}  # never mutated
 
     def as_json(self) -> dict[str, Any]:
         return {"code": self.code, "expression": self.expression, "value": self.value}
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What a rule says: a stable code, named figures, the law, the working."""
 
     rule: str

@@ -93,3 +93,11 @@ CA_ACCESS_MILES = Parameter(
     {date(2010, 7, 15): 50},
     ("Cal. Fam. Code 4063(g)(1)",),
 )
+
+# Utah helper additions
+
+UT_EXPENSE_SHARE = Parameter(
+    "Share of reasonable and necessary uninsured medical and dental expenses each parent bears.",
+    {date(1994, 7, 1): Decimal("0.5")},
+    ("Utah Code 81-6-208(3)(e)", "Utah Code 26B-9-201(5)"),
+)

@@ -6,7 +6,8 @@ way in for callers that hold facts as a dict (the engine, tests).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import inspect
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from pydantic import ValidationError
@@ -21,8 +22,15 @@ class Rule:
     facts: type[FactsModel]
     func: Callable[[Any], Outcome]
     reference: tuple[str, ...]
+    explains: bool = field(init=False)
+    """Whether ``func`` takes ``explain``: False skips building the steps (``--brief``)."""
 
-    def __call__(self, facts: FactsModel) -> Outcome:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "explains", "explain" in inspect.signature(self.func).parameters)
+
+    def __call__(self, facts: FactsModel, explain: bool = True) -> Outcome:
+        if not explain and self.explains:
+            return self.func(facts, explain=False)
         return self.func(facts)
 
 
@@ -57,9 +65,16 @@ _ERROR_CODES: dict[str, tuple[str, str]] = {
     "bool_type": ("not_yes_no", "expected true or false"),
     "bool_parsing": ("not_yes_no", "expected true or false"),
     "greater_than_equal": ("too_small", "expected at least {ge}"),
+    "decimal_max_places": ("too_many_decimals", "an amount of money has at most two decimals (cents)"),
+    "decimal_max_digits": ("too_many_digits", "an amount of money has at most 15 digits"),
+    "decimal_whole_digits": ("too_many_digits", "an amount of money has at most 15 digits"),
+    "decimal_type": ("not_money", "expected an amount of money such as 153.98"),
+    "decimal_parsing": ("not_money", "expected an amount of money such as 153.98"),
+    "finite_number": ("not_money", "expected an amount of money such as 153.98"),
     "greater_than": ("too_small", "expected more than {gt}"),
     "less_than_equal": ("too_large", "expected at most {le}"),
     "less_than": ("too_large", "expected less than {lt}"),
+    "negative": ("negative", "expected zero or more, not a negative amount"),
     "string_type": ("not_text", "expected text"),
     "string_too_long": ("too_long", "expected at most {max_length} characters"),
     "model_type": ("not_an_object", "expected an object of named facts"),
@@ -80,6 +95,8 @@ def refusal_from_error(exc: ValidationError, strip: int = 0, rule_id: str | None
     loc = err["loc"][strip:]
     field = ".".join(str(part) for part in loc)
     kind = err["type"]
+    if kind == "greater_than_equal" and str((err.get("ctx") or {}).get("ge")) == "0":
+        kind = "negative"
     if kind in _ERROR_CODES:
         code, expected = _ERROR_CODES[kind]
         try:

@@ -86,50 +86,35 @@ def _check(facts: PremiumCreditFacts) -> None:
 
 
 @rule(RULE_ID, PremiumCreditFacts, REFERENCE)
-def premium_credit(facts: PremiumCreditFacts) -> Outcome:
+def premium_credit(facts: PremiumCreditFacts, explain: bool = True) -> Outcome:
     _check(facts)
-    share = CREDIT_SHARE.at()
+    num, den = CREDIT_SHARE.at().as_integer_ratio()
+    relative_barred = facts.case_type == "specified_relative" and not facts.relative_credit_ordered
     steps: list[Step] = []
     rows: list[dict] = []
     total = ZERO
     for i, p in enumerate(facts.policies):
-        # Exact: premium x children / persons x 50%, cut to the cent once, at the end.
-        # The per-capita and portion figures are cut for display only.
-        credit = _cut_exact(p.premium, p.children_on_case, p.persons_covered, share)
-        per_capita = _cut_exact(p.premium, 1, p.persons_covered, Decimal(1))
-        portion = _cut_exact(p.premium, p.children_on_case, p.persons_covered, Decimal(1))
-        args = {"policy": i, "holder": p.holder, "premium": p.premium, "persons": p.persons_covered,
-                "children": p.children_on_case, "per_capita": per_capita, "portion": portion, "credit": credit}
-        steps.append(Step("per_capita", f"{p.premium} / {p.persons_covered}", str(per_capita), args))
-        steps.append(Step("children_portion", f"{p.premium} / {p.persons_covered} x {p.children_on_case}", str(portion), args))
-        steps.append(Step("credit", f"{p.premium} / {p.persons_covered} x {p.children_on_case} x 50%", str(credit), args))
+        # Exact: premium x children / persons x 50%, in whole cents, cut once at the end.
+        cents = int(p.premium * 100) * p.children_on_case
+        computed = credit = _cents(cents * num // (p.persons_covered * den))
         reason = None
         applied_abs = credit
         if not p.health_benefits:
             reason, credit, applied_abs = "no_health_benefits", ZERO, ZERO
-            steps.append(Step("no_health_benefits", "health_benefits = false", "0.00", args))
-        elif p.holder == "recipient" and facts.case_type == "specified_relative" and not facts.relative_credit_ordered:
+        elif p.holder == "recipient" and relative_barred:
             reason, credit, applied_abs = "relative_not_entitled", ZERO, ZERO
-            steps.append(Step("relative_not_entitled", "relative_credit_ordered = false", "0.00", args))
         elif p.cap is not None and credit > p.cap:
-            reason, applied_abs = "capped", p.cap
-            steps.append(Step("capped", f"min({credit}, {p.cap})", str(p.cap), {**args, "cap": p.cap}))
-        applied = money(SIGN[p.holder] * applied_abs)
+            reason, applied_abs = "capped", money(p.cap)
+        applied = -applied_abs if SIGN[p.holder] < 0 and applied_abs else applied_abs
         total += applied
-        rows.append({"credit": money(credit), "applied": applied, "reason": reason})
-        if applied:
-            sign = "-" if applied < 0 else "+"
-            steps.append(Step("payer_subtracts" if applied < 0 else "credit_added", f"{sign} {applied_abs}",
-                              str(applied), {**args, "applied": applied}))
+        rows.append({"credit": credit, "applied": applied, "reason": reason})
+        if explain:
+            steps += _policy_steps(i, p, cents, computed, applied, reason)
 
     raw = facts.base_support + total
-    adjusted = money(raw if raw > 0 else ZERO)
-    terms = " ".join(f"{'-' if r['applied'] < 0 else '+'} {abs(r['applied'])}" for r in rows if r["applied"])
-    steps.append(Step("adjusted_support", f"{facts.base_support} {terms}".strip(), str(money(raw)),
-                      {"base_support": facts.base_support, "adjusted": money(raw)}))
+    adjusted = money(raw) if raw > 0 else ZERO
     if raw < 0:
         outcome = "credit_exceeds_support"
-        steps.append(Step("floor_at_zero", f"max({money(raw)}, 0.00)", "0.00", {"raw": money(raw)}))
     elif any(r["applied"] for r in rows):
         outcome = "credit"
     else:
@@ -139,11 +124,41 @@ def premium_credit(facts: PremiumCreditFacts) -> Outcome:
         "net_adjustment": money(adjusted - facts.base_support),
         "adjusted_support": adjusted,
     }
+    if explain:
+        base = money(facts.base_support)
+        terms = " ".join(f"{'-' if r['applied'] < 0 else '+'} {abs(r['applied'])}" for r in rows if r["applied"])
+        steps.append(Step("adjusted_support", f"{base} {terms}".strip(), str(money(raw)),
+                          {"base_support": base, "adjusted": money(raw)}))
+        if raw < 0:
+            steps.append(Step("floor_at_zero", f"max({money(raw)}, 0.00)", "0.00", {"raw": money(raw)}))
     return Outcome(RULE_ID, outcome, figures, REFERENCE, tuple(steps))
 
 
-def _cut_exact(premium: Decimal, children: int, persons: int, share: Decimal) -> Decimal:
-    """premium x children / persons x share, cut to the cent, in whole cents (no precision limit)."""
-    num, den = share.as_integer_ratio()
-    cents = int(premium * 100) * children * num // (persons * den)
-    return money(Decimal(cents) / 100)
+def _policy_steps(i: int, p: Policy, cents: int, computed: Decimal, applied: Decimal, reason: str | None) -> list[Step]:
+    """The working for one policy. Per-capita and portion are cut to the cent for display only."""
+    premium = money(p.premium)
+    per_capita = _cents(int(p.premium * 100) // p.persons_covered)
+    portion = _cents(cents // p.persons_covered)
+    args = {"policy": i, "holder": p.holder, "premium": premium, "persons": p.persons_covered,
+            "children": p.children_on_case, "per_capita": per_capita, "portion": portion,
+            "credit": computed, "applied": applied}
+    head = f"{premium} / {p.persons_covered}"
+    steps = [
+        Step("per_capita", head, str(per_capita), args),
+        Step("children_portion", f"{head} x {p.children_on_case}", str(portion), args),
+        Step("credit", f"{head} x {p.children_on_case} x 50%", str(computed), args),
+    ]
+    if reason == "no_health_benefits":
+        steps.append(Step(reason, "health_benefits = false", "0.00", args))
+    elif reason == "relative_not_entitled":
+        steps.append(Step(reason, "relative_credit_ordered = false", "0.00", args))
+    elif reason == "capped":
+        steps.append(Step("capped", f"min({computed}, {money(p.cap)})", str(money(p.cap)), {**args, "cap": money(p.cap)}))
+    if applied:
+        code = "payer_subtracts" if applied < 0 else "credit_added"
+        steps.append(Step(code, f"{'-' if applied < 0 else '+'} {abs(applied)}", str(applied), args))
+    return steps
+
+
+def _cents(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)

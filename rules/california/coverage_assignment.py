@@ -1,0 +1,59 @@
+"""ca.coverage_assignment: a health insurance coverage assignment to the employer.
+
+The QMCSO explainer (seed 000), on California enforcement:
+  "courts may issue a health insurance coverage assignment. This is a direct
+   order to the parent's employer (or other insurance provider) requiring them
+   to enroll the child in the available plan. These orders are typically issued
+   unless there is good cause not to do so ... The application for such an
+   assignment is usually made on an expedited (ex parte) basis".
+  "the other parent has the right to access information about the child's
+   insurance, receive insurance cards, submit claims, and obtain reimbursement
+   directly from the insurer."
+
+The seed names no section numbers, so the citations name the explainer. The
+assignment needs an order for coverage and a parent with coverage through an
+employer; otherwise ``not_applicable``. Good cause shown does not decide the
+matter here, the court does: ``good_cause_may_prevent``. The other parent's
+rights hold whenever coverage is ordered.
+"""
+
+from __future__ import annotations
+
+from ..base import FactsModel, Outcome, Step
+from ..registry import rule
+
+RULE_ID = "ca.coverage_assignment"
+ASSIGNMENT = "QMCSO explainer: California health insurance coverage assignment"
+RIGHTS = "QMCSO explainer: rights of the parent who does not carry the policy"
+REFERENCE = (ASSIGNMENT, RIGHTS)
+
+OTHER_PARENT_RIGHTS = ["information", "insurance_cards", "submit_claims", "direct_reimbursement"]
+
+
+class CoverageAssignmentFacts(FactsModel):
+    coverage_ordered: bool
+    parent_has_employer_coverage: bool
+    good_cause_shown: bool = False
+
+
+@rule(RULE_ID, CoverageAssignmentFacts, REFERENCE)
+def coverage_assignment(facts: CoverageAssignmentFacts) -> Outcome:
+    args = facts.model_dump()
+    steps = [Step("coverage_ordered", "coverage_ordered", str(facts.coverage_ordered).lower(), args)]
+    if not facts.coverage_ordered:
+        outcome = "not_applicable"
+    else:
+        steps.append(Step("employer_coverage", "parent_has_employer_coverage",
+                          str(facts.parent_has_employer_coverage).lower(), args))
+        if not facts.parent_has_employer_coverage:
+            outcome = "not_applicable"
+        else:
+            steps.append(Step("good_cause", "good_cause_shown", str(facts.good_cause_shown).lower(), args))
+            outcome = "good_cause_may_prevent" if facts.good_cause_shown else "assignment_available"
+    available = outcome != "not_applicable"
+    figures = {
+        "process": "ex_parte" if available else None,
+        "rights": list(OTHER_PARENT_RIGHTS) if facts.coverage_ordered else [],
+    }
+    citations = ((ASSIGNMENT,) if available else ()) + ((RIGHTS,) if facts.coverage_ordered else ())
+    return Outcome(RULE_ID, outcome, figures, citations or (ASSIGNMENT,), tuple(steps))

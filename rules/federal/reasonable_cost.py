@@ -1,0 +1,149 @@
+"""reasonable_cost: is the health insurance reasonable in cost (5% of gross income)?
+
+45 CFR 303.31(a)(3): "Cash medical support or the cost of health insurance is
+  considered reasonable in cost if the cost to the parent responsible for
+  providing medical support does not exceed five percent of his or her gross
+  income ..."
+Utah Admin. Code R527-201-6(1): "Employment related or other health insurance
+  coverage that does not exceed 5% of the parent's monthly gross income is
+  generally considered reasonable in cost." CS 407P: the cost is "the net
+  out-of-pocket cost the NCP/CP is required to pay toward the monthly premium
+  for a group health insurance plan which includes coverage for the dependent
+  child(ren)".
+Cal. Fam. Code 3751(a)(2): "Health insurance coverage shall be rebuttably
+  presumed to be reasonable in cost if the cost to the responsible parent
+  providing medical support does not exceed 5 percent of his or her gross
+  income. In applying the 5 percent for the cost of health insurance, the cost
+  is the difference between self-only and family coverage. If the obligor is
+  entitled to a low-income adjustment ... medical support shall be deemed not
+  reasonable, unless the court determines that not requiring medical support
+  would be unjust and inappropriate in the particular case." Same test in
+  Cal. Fam. Code 17422(b)(3).
+
+The comparison uses the exact 5% (income 1234.57 -> 61.7285); the threshold
+figure is cut to the cent for display only. A cost of zero is "no cost" (3751(a)(2)
+"available at no cost or at a reasonable cost"). Income of zero is not refused:
+5% of nothing is nothing, so any positive cost is not reasonable and a zero
+cost is still no cost. In California a low-income adjustment makes medical
+support not reasonable whatever the cost, even none, unless the court finds
+that unjust; ``unjust_finding`` without the adjustment is refused (the court
+makes that finding only for an obligor entitled to the adjustment).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from ..base import FactsModel, Money, Outcome, Refused, Step, cut, money
+from ..parameters import REASONABLE_COST_RATE
+from ..registry import rule
+
+RULE_ID = "reasonable_cost"
+REFERENCE = (
+    "45 CFR 303.31(a)(3)",
+    "Utah Admin. Code R527-201-6(1)",
+    "Cal. Fam. Code 3751(a)(2)",
+    "Cal. Fam. Code 17422(b)(3)",
+)
+CITATIONS = {
+    "federal": ("45 CFR 303.31(a)(3)",),
+    "UT": ("Utah Admin. Code R527-201-6(1)", "45 CFR 303.31(a)(3)"),
+    "CA": ("Cal. Fam. Code 3751(a)(2)", "Cal. Fam. Code 17422(b)(3)", "45 CFR 303.31(a)(3)"),
+}
+
+
+class ReasonableCostFacts(FactsModel):
+    jurisdiction: Literal["UT", "CA", "federal"]
+    gross_monthly_income: Money
+    cost: Money | None = None
+    family_premium: Money | None = None
+    self_only_premium: Money | None = None
+    low_income_adjustment: bool = False
+    unjust_finding: bool = False
+
+
+def _cost(facts: ReasonableCostFacts, steps: list[Step]) -> Decimal:
+    """The cost to test: given (UT, federal) or family minus self-only (CA)."""
+    if facts.jurisdiction != "CA":
+        for name in ("family_premium", "self_only_premium"):
+            if getattr(facts, name) is not None:
+                raise Refused(name, "premiums_only_in_ca",
+                              f"{name}: only California tests the difference of premiums; "
+                              f"give the parent's net out-of-pocket premium as cost")
+        if facts.cost is None:
+            raise Refused("cost", "missing",
+                          "cost: this fact is required, the parent's net out-of-pocket monthly premium "
+                          "for a plan covering the child")
+        return money(facts.cost)
+    if facts.cost is not None:
+        raise Refused("cost", "ca_uses_family_minus_self_only",
+                      "cost: in California the cost is family_premium minus self_only_premium; give those instead")
+    for name in ("family_premium", "self_only_premium"):
+        if getattr(facts, name) is None:
+            raise Refused(name, "missing", f"{name}: this fact is required in California")
+    family, single = money(facts.family_premium), money(facts.self_only_premium)  # type: ignore[arg-type]
+    if family < single:
+        raise Refused("family_premium", "family_below_self_only",
+                      f"family_premium: {family} is below self_only_premium {single}; "
+                      f"family coverage is expected to cost at least as much")
+    cost = money(family - single)
+    steps.append(Step("cost_difference", f"{family} - {single}", str(cost),
+                      {"family_premium": family, "self_only_premium": single, "cost": cost}))
+    return cost
+
+
+def _show(exact: Decimal) -> str:
+    """The exact 5% as text: cents when it has no more, else every digit (61.7285)."""
+    return str(money(exact)) if exact == money(exact) else f"{exact.normalize():f}"
+
+
+def _check(facts: ReasonableCostFacts) -> None:
+    if facts.low_income_adjustment and facts.jurisdiction != "CA":
+        raise Refused("low_income_adjustment", "low_income_adjustment_only_in_ca",
+                      "low_income_adjustment: the low-income adjustment is a California rule; "
+                      "leave it out or false outside CA")
+    if facts.unjust_finding and not facts.low_income_adjustment:
+        raise Refused("unjust_finding", "unjust_finding_needs_low_income_adjustment",
+                      "unjust_finding: the court makes this finding only for an obligor entitled to "
+                      "the California low-income adjustment; set low_income_adjustment too or leave it out")
+
+
+@rule(RULE_ID, ReasonableCostFacts, REFERENCE)
+def reasonable_cost(facts: ReasonableCostFacts) -> Outcome:
+    _check(facts)
+    steps: list[Step] = []
+    cost = _cost(facts, steps)
+    income = money(facts.gross_monthly_income)
+    rate = REASONABLE_COST_RATE.at()
+    exact = income * rate
+    threshold = money(cut(exact))
+    headroom = money(threshold - cost)
+    args = {"income": income, "rate": rate, "cost": cost, "exact": exact, "threshold": threshold}
+    percent = f"{(rate * 100).normalize():f}"
+    steps.append(Step("threshold", f"{income} x {percent}%", _show(exact), args))
+    steps.append(Step("threshold_shown", f"cut({_show(exact)})", str(threshold), args))
+    steps.append(Step("headroom", f"{threshold} - {cost}", str(headroom), {**args, "headroom": headroom}))
+    citations = CITATIONS[facts.jurisdiction]
+
+    if facts.low_income_adjustment and not facts.unjust_finding:
+        outcome = "not_reasonable_low_income"
+        steps.append(Step("low_income_adjustment", "low_income_adjustment = true, unjust_finding = false",
+                          outcome, args))
+    else:
+        if facts.unjust_finding:
+            steps.append(Step("unjust_finding", "low_income_adjustment = true, unjust_finding = true",
+                              "five_percent_test", args))
+        if cost == 0:
+            outcome = "no_cost"
+            steps.append(Step("no_cost", f"{cost} = 0.00", outcome, args))
+        elif cost <= exact:
+            outcome = "reasonable"
+            steps.append(Step("compare", f"{cost} <= {_show(exact)}", "true", args))
+            steps.append(Step("rebuttable_presumption", f"{cost} <= {percent}% x {income}",
+                              "presumed_reasonable", args))
+        else:
+            outcome = "not_reasonable"
+            steps.append(Step("compare", f"{cost} <= {_show(exact)}", "false", args))
+    figures = {"cost": cost, "threshold": threshold, "headroom": headroom}
+    return Outcome(RULE_ID, outcome, figures, citations, tuple(steps))

@@ -1,0 +1,138 @@
+"""ut.primary_plan: which parent's health plan is primary (Utah Code 81-6-208(3)(c), (6)(b), (7)).
+
+Utah Code 81-6-208(3)(c): a child support order shall "designate which health
+insurance plan is primary and which health insurance plan is secondary if, at
+any time, a child is covered by both parents' health insurance plans".
+(6)(b): if the order does not, "the health insurance plan of the parent whose
+birthday falls first in the calendar year is primary, and the health insurance
+plan of the parent whose birthday falls second in the calendar year is
+secondary."
+(7)(a): "The provisions of an order under Subsection (3)(c) shall: (i) take
+effect if at any time a child is covered by both parents' health insurance
+plans; and (ii) include the following language:" (ORDER_LANGUAGE_TEMPLATE).
+(7)(b): "A court or administrative agency may not modify the language required
+by Subsection (7)(a)(ii)."
+(7)(d): "In designating primary coverage pursuant to Subsection (3)(c), the court
+may take into account: (i) the birth dates of the parents; (ii) a requirement in
+a court order, if any, for one of the parents to maintain health insurance
+coverage for a child; (iii) the parent with physical custody of the child; or
+(iv) any other factor the court considers relevant."
+
+Birthdays count by month and day only. Parents born on the same day of the
+year leave (6)(b) without an answer: the outcome is ``undetermined`` with the
+(7)(d) factors. The order language is returned as a template id and the two
+names, never translated, since (7)(b) forbids changing it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+
+from ..base import FactsModel, Outcome, Refused, Step
+from ..registry import rule
+
+RULE_ID = "ut.primary_plan"
+REFERENCE = (
+    "Utah Code 81-6-208(3)(c)",
+    "Utah Code 81-6-208(6)(b)",
+    "Utah Code 81-6-208(7)(a)(i)",
+    "Utah Code 81-6-208(7)(a)(ii)",
+    "Utah Code 81-6-208(7)(b)",
+    "Utah Code 81-6-208(7)(d)",
+)
+
+TEMPLATE_ID = "ut_81_6_208_7_a_ii"
+ORDER_LANGUAGE_TEMPLATE = (
+    "If, at any point in time, a child is covered by the health insurance plans of both parents, the health "
+    "insurance plan of {primary_name} shall be primary coverage for the child and the health insurance plan of "
+    "{secondary_name} shall be secondary coverage for the child. If a parent remarries and the child is not "
+    "covered by that parent's health insurance plan but is covered by a step-parent's plan, the health insurance "
+    "plan of the step-parent shall be treated as if it is the plan of the remarried parent and shall retain the "
+    "same designation as the primary or secondary plan of the child."
+)
+"""Utah Code 81-6-208(7)(a)(ii), verbatim; (Parent's Name) and (Other Parent's Name) become placeholders."""
+
+FACTORS = ["birth_dates", "order_requires_coverage", "physical_custody", "other"]
+OTHER = {"parent_a": "parent_b", "parent_b": "parent_a"}
+
+_BIRTHDAY = re.compile(r"(?:(\d{4})-)?(\d{2})-(\d{2})")
+
+
+def _birthday(text: str) -> str:
+    """A birthday as ``MM-DD`` from ``MM-DD`` or ``YYYY-MM-DD``; 02-29 is a birthday."""
+    found = _BIRTHDAY.fullmatch(text)
+    try:
+        if not found:
+            raise ValueError
+        year, month, day = found.groups()
+        date(int(year or 2000), int(month), int(day))  # 2000 is a leap year
+    except ValueError:
+        raise PydanticCustomError("not_a_birthday", "expected a birthday as MM-DD or a date as YYYY-MM-DD, "
+                                                    "such as 03-14 or 1985-03-14") from None
+    return f"{month}-{day}"
+
+
+Birthday = Annotated[str, AfterValidator(_birthday)]
+Name = Annotated[str, Field(max_length=80)]
+Parent = Literal["parent_a", "parent_b"]
+
+
+class PrimaryPlanFacts(FactsModel):
+    order_names_primary: Literal["parent_a", "parent_b", "none"]
+    covered_by_both: bool
+    parent_a_birthday: Birthday | None = None
+    parent_b_birthday: Birthday | None = None
+    step_parent_plan_of: Parent | None = None
+    parent_a_name: Name | None = None
+    parent_b_name: Name | None = None
+
+
+def _name(facts: PrimaryPlanFacts, parent: str) -> str | None:
+    return (getattr(facts, f"{parent}_name") or "").strip() or None
+
+
+@rule(RULE_ID, PrimaryPlanFacts, REFERENCE)
+def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
+    figures = {"primary": None, "secondary": None, "basis": None, "factors": None,
+               "step_parent_plan_of": facts.step_parent_plan_of, "order_language": None}
+    steps = [Step("covered_by_both", f"covered_by_both = {str(facts.covered_by_both).lower()}",
+                  "met" if facts.covered_by_both else "not_met", {})]
+    if not facts.covered_by_both:
+        return Outcome(RULE_ID, "not_applicable", figures, ("Utah Code 81-6-208(7)(a)(i)",),
+                       tuple(steps) if explain else ())
+
+    if facts.order_names_primary != "none":
+        primary, basis = facts.order_names_primary, "order"
+        steps.append(Step("order_designation", f"order_names_primary = {primary}", primary, {"primary": primary}))
+        citations = ("Utah Code 81-6-208(3)(c)", "Utah Code 81-6-208(7)(a)", "Utah Code 81-6-208(7)(b)")
+    else:
+        for parent in OTHER:
+            if getattr(facts, f"{parent}_birthday") is None:
+                raise Refused(f"{parent}_birthday", "missing",
+                              f"{parent}_birthday: needed as MM-DD when the order names no primary plan; "
+                              "the birthday first in the calendar year decides")
+        a, b = facts.parent_a_birthday, facts.parent_b_birthday
+        first = "parent_a" if a < b else "parent_b" if b < a else None
+        steps.append(Step("birthday_first", f"first in the year of {a}, {b}", first or "same_day",
+                          {"parent_a_birthday": a, "parent_b_birthday": b}))
+        if first is None:
+            figures["factors"] = FACTORS
+            return Outcome(RULE_ID, "undetermined", figures, ("Utah Code 81-6-208(6)(b)", "Utah Code 81-6-208(7)(d)"),
+                           tuple(steps) if explain else ())
+        primary, basis = first, "birthday"
+        citations = ("Utah Code 81-6-208(6)(b)", "Utah Code 81-6-208(7)(a)", "Utah Code 81-6-208(7)(b)")
+
+    secondary = OTHER[primary]
+    if facts.step_parent_plan_of:
+        kept = "primary" if facts.step_parent_plan_of == primary else "secondary"
+        steps.append(Step("step_parent_plan", f"step-parent's plan = plan of {facts.step_parent_plan_of}", kept,
+                          {"remarried_parent": facts.step_parent_plan_of, "designation": kept}))
+        citations += ("Utah Code 81-6-208(7)(a)(ii)",)
+    figures.update(primary=primary, secondary=secondary, basis=basis, order_language={
+        "template": TEMPLATE_ID, "primary_name": _name(facts, primary), "secondary_name": _name(facts, secondary)})
+    return Outcome(RULE_ID, "primary_decided", figures, citations, tuple(steps) if explain else ())
