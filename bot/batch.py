@@ -17,7 +17,7 @@ from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, create_mod
 from pydantic_core import to_json
 
 from rules import RULES
-from rules.base import FLOAT_TOO_LONG, Refusal, Refused
+from rules.base import LONG_NUMBER, Refusal, Refused
 from rules.registry import refusal_from_error
 
 
@@ -62,19 +62,21 @@ def run_line(line: bytes, brief: bool = False) -> dict[str, Any]:
     """One input line -> the output object (an outcome or a refusal)."""
     adapter = envelope()
     try:
-        parsed = adapter.validate_json(line)
-    except ValidationError as exc:
-        if exc.errors(include_url=False)[0]["type"] == FLOAT_TOO_LONG:
-            try:  # the exact path: every JSON number read as Decimal from its text
+        if LONG_NUMBER.search(line):
+            # The exact path: a number of 16+ digits is read as Decimal from its
+            # text (and then refused or kept by the same rules), never as a float.
+            try:
                 exact = json.loads(line, parse_float=Decimal)
-                parsed = adapter.validate_json(to_json(exact))
-            except ValidationError as exc2:
-                return _refusal(exc2, line).as_json()
+            except ValueError:
+                exact = None
+            parsed = adapter.validate_json(line if exact is None else to_json(exact))
         else:
-            return _refusal(exc, line).as_json()
+            parsed = adapter.validate_json(line)
+    except ValidationError as exc:
+        return _refusal(exc, line).as_json()
     rule = RULES[parsed.rule]
     try:
-        return rule.func(parsed.facts).as_json(brief)
+        return rule(parsed.facts, explain=not brief).as_json(brief)
     except Refused as exc:
         r = exc.refusal
         return Refusal(r.field, r.code, r.message, rule.id).as_json()
