@@ -1,0 +1,255 @@
+"""From answers to each rule's facts: one small builder per result step.
+
+A builder reads answers by question id. ``a[qid]`` raises :class:`MissingFact`
+when the parent said "I don't know" (or never reached the question); the result
+then says what that fact would change. :class:`NotApplicable` means the rule has
+nothing to say on these answers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+UNKNOWN = "unknown"
+"""Stored for "I don't know"; predicates may test for it like a choice code."""
+
+PARENT = {"me": "parent_a", "other_parent": "parent_b"}
+"""The person using the guide is parent_a; the other parent is parent_b."""
+
+
+class MissingFact(Exception):
+    def __init__(self, question: str):
+        super().__init__(question)
+        self.question = question
+
+
+class NotApplicable(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Answers:
+    """Read-only view of the answers on the current path, plus today's date."""
+
+    def __init__(self, values: dict[str, Any], today: date):
+        self.values = values
+        self.today = today
+
+    def __getitem__(self, question: str) -> Any:
+        value = self.values.get(question)
+        if value is None or value == UNKNOWN:
+            raise MissingFact(question)
+        return value
+
+    def get(self, question: str, default: Any = None) -> Any:
+        value = self.values.get(question)
+        return default if value is None or value == UNKNOWN else value
+
+    def has(self, question: str) -> bool:
+        return self.get(question) is not None
+
+
+CASE_TYPE = {"with_one_parent": "standard", "split": "split", "state_custody": "cic", "relative": "specified_relative"}
+
+
+def _role(a: Answers) -> str:
+    case_type = CASE_TYPE[a["living_arrangement"]]
+    return "payer" if case_type in ("cic", "specified_relative") else a["my_role"]
+
+
+
+# ---------------------------------------------------------------- Utah
+def order_regime(a: Answers) -> dict:
+    facts: dict[str, Any] = {"order_date": a["order_date"], "has_medical_provision": a.get("has_medical_provision", False)}
+    if a.get("order_changed"):
+        facts["modified_date"] = a["modified_date"]
+        for q in ("original_addressed_credit", "modification_addressed_credit"):
+            if a.has(q):
+                facts[q] = a[q]
+    return facts
+
+
+def premium_credit(a: Answers) -> dict:
+    """Utah Code 81-6-208(8): a parent's own plan, or one a member of the household carries, earns the credit."""
+    case_type = CASE_TYPE[a["living_arrangement"]]
+    role = _role(a)
+    cap = a.get("credit_cap_amount") if a.get("credit_cap") else None
+    policies = []
+    if a.get("my_side_plan") in ("me", "my_spouse"):
+        policies.append(_policy(a, "my", role, cap))
+    if a.get("other_side_plan") in ("other_parent", "other_spouse") and case_type != "cic":
+        # CIC: each parent has a separate case with the state; the other parent's plan changes theirs, not this one.
+        holder = "other_parent" if case_type == "specified_relative" else ("recipient" if role == "payer" else "payer")
+        policies.append(_policy(a, "other", holder, cap))
+    if not policies:
+        raise NotApplicable("no_plan")
+    return {"base_support": a["base_support"], "case_type": case_type, "policies": policies}
+
+
+def _policy(a: Answers, side: str, holder: str, cap: Any) -> dict:
+    policy = {
+        "holder": holder,
+        "premium": a[f"{side}_premium"],
+        "persons_covered": a[f"{side}_persons_covered"],
+        "children_on_case": a[f"{side}_children_on_case"],
+        "health_benefits": a[f"{side}_health_benefits"],
+    }
+    if cap is not None:
+        policy["cap"] = cap
+    return policy
+
+
+def credit_start(a: Answers) -> dict:
+    facts: dict[str, Any] = {"complete_request_received": a["credit_form_date"]}
+    if a.get("retro_wanted"):
+        facts["retro_requested"] = True
+        facts["new_case"] = a["new_case"]
+        if a.get("new_case"):
+            facts["application_date"] = a["application_date"]
+            facts["initial_contact_letter_date"] = a["contact_letter_date"]
+            facts["prior_notice_or_knowledge"] = a["prior_notice"]
+            facts["manager_approved"] = a.get("manager_approved", False)
+    return facts
+
+
+def credit_end(a: Answers) -> dict:
+    facts: dict[str, Any] = {
+        "credit_start": a["credit_form_date"],
+        "verification_dates": [a["last_verification_date"]] if a.has("last_verification_date") else [],
+        "as_of": a.today,
+    }
+    if a.get("coverage_lapsed"):
+        facts["lapse_date"] = a["lapse_date"]
+    return facts
+
+
+def primary_plan(a: Answers) -> dict:
+    mine, theirs = a.get("my_side_plan"), a.get("other_side_plan")
+    both = mine in ("me", "my_spouse") and theirs in ("other_parent", "other_spouse")
+    named = a.get("order_names_primary")
+    facts: dict[str, Any] = {
+        "order_names_primary": PARENT.get(named, "none") if named else "none",
+        "covered_by_both": both,
+    }
+    if both and facts["order_names_primary"] == "none":
+        facts["parent_a_birthday"] = a["my_birthday"]
+        facts["parent_b_birthday"] = a["other_birthday"]
+    if mine == "my_spouse":
+        facts["step_parent_plan_of"] = "parent_a"
+    elif theirs == "other_spouse":
+        facts["step_parent_plan_of"] = "parent_b"
+    return facts
+
+
+def uninsured_expenses(a: Answers) -> dict:
+    facts = {"amount": a["bill_amount"], "paid_by": PARENT[a["bill_paid_by"]], "paid_on": a["bill_paid_on"]}
+    if a.get("bill_verification_sent"):
+        facts["verification_sent_on"] = a["bill_verification_date"]
+    return facts
+
+
+# ---------------------------------------------------------------- reasonable cost (UT, CA, federal)
+def reasonable_cost(a: Answers) -> dict:
+    state = a["order_state"]
+    jurisdiction = state if state in ("UT", "CA") else "federal"
+    if a.get("my_side_plan") in ("me", "my_spouse"):
+        family, self_only = "my_premium", "my_self_only_premium"
+    elif a.get("plan_offered"):
+        family, self_only = "offered_premium", "offered_self_only"
+    else:
+        raise NotApplicable("no_plan_to_judge")
+    facts: dict[str, Any] = {"jurisdiction": jurisdiction, "gross_monthly_income": a["gross_income"]}
+    if jurisdiction == "CA":
+        facts["family_premium"] = a[family]
+        facts["self_only_premium"] = a[self_only]
+        if a.get("my_role") == "payer" and a.has("low_income_adjustment"):
+            facts["low_income_adjustment"] = a["low_income_adjustment"]
+    else:
+        facts["cost"] = a[family]
+    return facts
+
+
+# ---------------------------------------------------------------- California
+def apportion_expenses(a: Answers) -> dict:
+    facts: dict[str, Any] = {"amount": a["bill_amount"], "method": a.get("apportion_method", "half")}
+    if facts["method"] == "income":
+        facts["net_disposable_income"] = {"parent_a": a["my_net_income"], "parent_b": a["other_net_income"]}
+        spousal = a.get("spousal_support")
+        if spousal in ("i_pay", "i_receive"):
+            facts["spousal_support"] = {
+                "paid_by": "parent_a" if spousal == "i_pay" else "parent_b",
+                "monthly": a["spousal_support_amount"],
+            }
+        if a.has("base_support") and a.has("my_role"):
+            facts["basic_child_support"] = {
+                "paid_by": "parent_a" if a["my_role"] == "payer" else "parent_b",
+                "monthly": a["base_support"],
+            }
+    return facts
+
+
+def out_of_network(a: Answers) -> dict:
+    return {
+        "amount_charged": a["bill_amount"],
+        "amount_if_in_network": a["bill_in_network_amount"],
+        "obtained_by": PARENT[a["bill_paid_by"]],
+        "used_ordered_coverage": False,
+        "used_preferred_provider": False,
+        "distance_miles": a["bill_distance"],
+        "emergency": a["bill_emergency"],
+        "special_needs": a["bill_special_needs"],
+        "coverage_inadequate": a["bill_coverage_inadequate"],
+    }
+
+
+def reimbursement_deadlines(a: Answers) -> dict:
+    facts: dict[str, Any] = {
+        "costs_accrued_on": a["bill_paid_on"],
+        "disputed": a.get("bill_disputed", False),
+        "can_pay_within_30_days": a.get("bill_can_pay_30", True),
+        "paid_all": True,
+    }
+    if a.has("bill_notified_on"):
+        facts["notified_on"] = a["bill_notified_on"]
+    return facts
+
+
+def coverage_assignment(a: Answers) -> dict:
+    return {
+        "coverage_ordered": bool(a.get("has_medical_provision")),
+        "parent_has_employer_coverage": a["ca_employer_coverage"],
+        "good_cause_shown": a.get("ca_good_cause", False),
+    }
+
+
+def medical_insurance_form(a: Answers) -> dict:
+    return {
+        "parent_names_addresses_ssn": a["ca_form_parents"],
+        "employer_names_addresses": a["ca_form_employers"],
+        "policy_details": a["ca_form_policy"],
+        "covered_persons_case_numbers": a["ca_form_covered"],
+        "coverage_lapsed": bool(a.get("coverage_lapsed")),
+    }
+
+
+# ---------------------------------------------------------------- Arkansas and federal
+def ocse_medical_support(a: Answers) -> dict:
+    return {
+        "custodial_has_satisfactory_coverage": a["ar_custodial_coverage"],
+        "receives_public_assistance": a["ar_public_assistance"],
+        "requested_on_application": True,
+        "order_has_medical_provision": bool(a.get("has_medical_provision")),
+        "court_ordered_uninsured_enforcement": bool(a.get("ar_court_ordered_uninsured")),
+    }
+
+
+def qmcso_completeness(a: Answers) -> dict:
+    return {
+        "names_parent_and_address": a["qmcso_parent"],
+        "names_child_and_address": a["qmcso_child"],
+        "describes_coverage": a["qmcso_coverage"],
+        "states_period": a["qmcso_period"],
+        "requires_benefit_plan_lacks": a["qmcso_extra_benefit"],
+    }

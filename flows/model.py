@@ -1,0 +1,174 @@
+"""The shape of the interview data, checked when it loads.
+
+``interview.yaml`` is read into these models; a dangling transition, an unknown
+predicate or a result builder that does not exist fails at load, not mid-call.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+FLOW_FILE = Path(__file__).with_name("interview.yaml")
+GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
+RESULTS = "results"
+"""The final state: every rule that applies, then what to do next, then the law."""
+
+AnswerType = Literal["yesno", "choice", "money", "whole", "number", "date", "month_day", "text", "note"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Choice(_Strict):
+    code: str
+    label: str
+
+
+class Next(_Strict):
+    to: str
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+
+class Question(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    topic: Literal["order", "coverage", "income", "expenses"]
+    ask: str
+    help: str | None = None
+    type: AnswerType
+    choices: tuple[Choice, ...] = ()
+    unknown: bool = False
+    unknown_effect: str | None = None
+    terms: tuple[str, ...] = ()
+    comment: str | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    max_length: int = 200
+    not_after: Literal["today"] | None = None
+    not_before: str | None = None
+    not_above: str | None = None
+    next: tuple[Next, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c.code for c in self.choices)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "Question":
+        if (self.type == "choice") != bool(self.choices):
+            raise ValueError(f"{self.id}: choices go with type choice, and only with it")
+        if self.unknown and not self.unknown_effect:
+            raise ValueError(f"{self.id}: a question that allows 'I don't know' must say what the fact would change")
+        return self
+
+
+class Predicate(_Strict):
+    """A named condition on earlier answers: ``answer`` with ``is``/``in``, or ``all``/``any``/``not`` of names."""
+
+    answer: str | None = None
+    is_: Any = Field(default=None, alias="is")
+    in_: tuple[Any, ...] | None = Field(default=None, alias="in")
+    all: tuple[str, ...] | None = None
+    any: tuple[str, ...] | None = None
+    not_: str | None = Field(default=None, alias="not")
+
+
+class ResultStep(_Strict):
+    rule: str
+    when: tuple[str, ...] = ()
+    facts: str
+
+
+class Flow(_Strict):
+    start: str
+    predicates: dict[str, Predicate]
+    questions: tuple[Question, ...]
+    results: tuple[ResultStep, ...]
+
+    @property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    def holds(self, name: str, answers: dict[str, Any]) -> bool:
+        """Whether the named predicate holds for these answers (an answer not given never matches)."""
+        p = self.predicates[name]
+        if p.all is not None:
+            return all(self.holds(n, answers) for n in p.all)
+        if p.any is not None:
+            return any(self.holds(n, answers) for n in p.any)
+        if p.not_ is not None:
+            return not self.holds(p.not_, answers)
+        value = answers.get(p.answer)  # type: ignore[arg-type]
+        if value is None:
+            return False
+        if p.in_ is not None:
+            return value in p.in_
+        return value == p.is_
+
+    def next_of(self, question: Question, answers: dict[str, Any]) -> str:
+        """Where the interview goes after ``question``: the first way forward whose conditions hold."""
+        for n in question.next:
+            if all(self.holds(c, answers) for c in n.when) and not any(self.holds(c, answers) for c in n.unless):
+                return n.to
+        raise AssertionError("unreachable: the last way forward has no condition")
+
+    @model_validator(mode="after")
+    def _references(self) -> "Flow":
+        from . import facts as builders
+
+        ids = {q.id for q in self.questions}
+        if len(ids) != len(self.questions):
+            raise ValueError("question ids must be unique")
+        if self.start not in ids:
+            raise ValueError(f"start {self.start!r} is not a question")
+        for name, p in self.predicates.items():
+            refs = [*(p.all or ()), *(p.any or ()), *([p.not_] if p.not_ else [])]
+            for ref in refs:
+                if ref not in self.predicates:
+                    raise ValueError(f"predicate {name}: unknown predicate {ref!r}")
+            if p.answer is not None and p.answer not in ids:
+                raise ValueError(f"predicate {name}: unknown question {p.answer!r}")
+        for q in self.questions:
+            for n in q.next:
+                if n.to not in ids and n.to != RESULTS:
+                    raise ValueError(f"{q.id}: next goes to unknown {n.to!r}")
+                for ref in (*n.when, *n.unless):
+                    if ref not in self.predicates:
+                        raise ValueError(f"{q.id}: unknown predicate {ref!r}")
+            if not q.next or q.next[-1].when or q.next[-1].unless:
+                raise ValueError(f"{q.id}: the last way forward must have no condition")
+            for ref in (q.not_before, q.not_above):
+                if ref is not None and ref not in ids:
+                    raise ValueError(f"{q.id}: refers to unknown question {ref!r}")
+        for r in self.results:
+            if not hasattr(builders, r.facts):
+                raise ValueError(f"result {r.rule}: no facts builder {r.facts!r} in flows/facts.py")
+            for ref in r.when:
+                if ref not in self.predicates:
+                    raise ValueError(f"result {r.rule}: unknown predicate {ref!r}")
+        return self
+
+
+class Term(_Strict):
+    id: str
+    word: str
+    meaning: str
+
+
+@lru_cache(maxsize=None)
+def load(path: Path = FLOW_FILE) -> Flow:
+    return Flow.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=None)
+def glossary(path: Path = GLOSSARY_FILE) -> dict[str, Term]:
+    if not path.exists():
+        return {}
+    return {t["id"]: Term.model_validate(t) for t in yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]}
