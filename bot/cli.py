@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from .i18n import LANGUAGES
+
 
 def _rules(args: argparse.Namespace) -> int:
     from . import batch
@@ -15,6 +17,38 @@ def _rules(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
         return 0
     batch.run_stream(sys.stdin.buffer, sys.stdout.buffer, brief=args.brief)
+    return 0
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from .chat import run_plain
+
+    if not args.plain:
+        from .app import run_app
+
+        return run_app(mode="parent", language=args.lang)
+    return run_plain(args.lang)
+
+
+def _script(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .script import load_script, run_script
+
+    worst = 0
+    for name in args.files:
+        failures = run_script(load_script(Path(name)))
+        print(f"{'PASS' if not failures else 'FAIL'} {name}")
+        for failure in failures:
+            print(f"  {failure}")
+        worst = worst or (1 if failures else 0)
+    return worst
+
+
+def _flow(args: argparse.Namespace) -> int:
+    from .graph import mermaid
+
+    sys.stdout.write(mermaid())
     return 0
 
 
@@ -28,6 +62,19 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--brief", action="store_true", help="leave out steps and citations")
     rsub.add_parser("list", help="print every rule id with the JSON schema of its facts")
     rules.set_defaults(func=_rules)
+
+    chat = sub.add_parser("chat", help="the interview in the terminal")
+    chat.add_argument("--plain", action="store_true", help="one prompt a line on stdin/stdout (screen readers, pipes)")
+    chat.add_argument("--lang", default="en", choices=sorted(LANGUAGES), help="language (default en)")
+    chat.set_defaults(func=_chat)
+
+    script = sub.add_parser("script", help="play scripted conversations (YAML) and report PASS or FAIL")
+    script.add_argument("files", nargs="+")
+    script.set_defaults(func=_script)
+
+    flow = sub.add_parser("flow", help="the interview graph")
+    flow.add_argument("--mermaid", action="store_true", required=True, help="print it as a Mermaid state diagram")
+    flow.set_defaults(func=_flow)
     return parser
 
 

@@ -168,7 +168,11 @@ class Engine:
             self._fast_forward()
 
     def _fast_forward(self) -> None:
-        """After an edit: keep later answers that are still valid; stop where the path needs a new one."""
+        """After an edit: keep later answers that are still valid; stop where the path needs a new one.
+
+        The edit stays in force until the results: after the new question is answered, the old
+        answers that still fit carry on again.
+        """
         while not self.finished:
             q = self.current
             assert q is not None
@@ -176,7 +180,8 @@ class Engine:
                 break
             self.trail.append(q.id)
             self._walker.advance()  # type: ignore[attr-defined]
-        self.resuming = False
+        if self.finished:
+            self.resuming = False  # the edit is done once the results are back
 
     def _still_valid(self, q: Question, value: Any) -> bool:
         if value == UNKNOWN:
@@ -196,8 +201,7 @@ class Engine:
             previous = self.trail.pop()
             self.machine.set_state(previous, model=self._walker)
             moved = True
-        self.draft = ""
-        self.resuming = False
+        self.draft = ""  # an edit in progress stays one: later answers still carry on after it
         return moved
 
     def edit(self, question: str) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from rules.parameters import UT_OPERATION_OF_LAW_FROM
+
 UNKNOWN = "unknown"
 """Stored for "I don't know"; predicates may test for it like a choice code."""
 
@@ -62,13 +64,23 @@ def _role(a: Answers) -> str:
 
 # ---------------------------------------------------------------- Utah
 def order_regime(a: Answers) -> dict:
-    facts: dict[str, Any] = {"order_date": a["order_date"], "has_medical_provision": a.get("has_medical_provision", False)}
+    facts: dict[str, Any] = {"order_date": a["order_date"], "has_medical_provision": _provision(a)}
     if a.get("order_changed"):
         facts["modified_date"] = a["modified_date"]
         for q in ("original_addressed_credit", "modification_addressed_credit"):
             if a.has(q):
                 facts[q] = a[q]
     return facts
+
+
+def _provision(a: Answers) -> bool:
+    """Whether the order has a medical provision; not knowing matters only before May 3, 2023."""
+    try:
+        return a["has_medical_provision"]
+    except MissingFact:
+        if (a.get("modified_date") or a["order_date"]) >= UT_OPERATION_OF_LAW_FROM.at():
+            return False  # the provision is in the order by operation of law either way
+        raise
 
 
 def premium_credit(a: Answers) -> dict:
