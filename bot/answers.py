@@ -89,12 +89,13 @@ def read_decimal(raw: str, lang: Lang) -> Decimal:
     text = raw.replace(get_currency_symbol("USD", locale=lang.locale), "").replace("US$", "").replace("$", "")
     text = text.replace("\u00a0", "").replace(" ", "")
     lone = _LONE_DECIMAL.match(text)
-    if lone:
-        return Decimal(f"{lone.group(1)}.{lone.group(2)}")
     try:
-        return parse_decimal(text, locale=lang.locale, strict=True)
+        value = Decimal(f"{lone.group(1)}.{lone.group(2)}") if lone else parse_decimal(text, locale=lang.locale, strict=True)
     except (NumberFormatError, InvalidOperation, ValueError):
         raise AnswerError("not_a_number", "") from None
+    if not value.is_finite():
+        raise AnswerError("not_a_number", "")
+    return value
 
 
 def _money(q: Question, raw: str, lang: Lang, others: dict, today: date) -> Decimal:
@@ -105,14 +106,14 @@ def _money(q: Question, raw: str, lang: Lang, others: dict, today: date) -> Deci
         raise AnswerError("not_money", lang._("Please type an amount of money, like {example}.").format(example=example)) from None
     if value < 0:
         raise AnswerError("negative", lang._("An amount cannot be less than zero. Please type 0 or more."))
-    if value != value.quantize(Decimal("0.01")):
+    high = q.max if q.max is not None else MAX_MONEY
+    if value > high:
+        raise AnswerError("too_large", lang._("That amount is too large. Please type at most {amount}.").format(amount=lang.money(high)))
+    if value.as_tuple().exponent < -2 and value != value.quantize(Decimal("0.01")):  # type: ignore[operator]
         raise AnswerError("too_many_decimals", lang._("Please use at most two digits for cents, like {example}.").format(example=example))
     low = q.min if q.min is not None else Decimal(0)
     if value < low:
         raise AnswerError("too_small", lang._("Please type an amount of at least {amount}.").format(amount=lang.money(low)))
-    high = q.max if q.max is not None else MAX_MONEY
-    if value > high:
-        raise AnswerError("too_large", lang._("That amount is too large. Please type at most {amount}.").format(amount=lang.money(high)))
     _not_above(q, value, lang, others, money=True)
     return value.quantize(Decimal("0.01"))
 
@@ -122,7 +123,7 @@ def _whole(q: Question, raw: str, lang: Lang, others: dict, today: date) -> int:
         value = read_decimal(raw, lang)
     except AnswerError:
         value = None
-    if value is None or value != value.to_integral_value():
+    if value is None or abs(value) > 10**6 or value != value.to_integral_value():
         raise AnswerError("not_whole_number", lang._("Please type a whole number, like 3."))
     number = int(value)
     low = int(q.min) if q.min is not None else 0
