@@ -99,10 +99,10 @@ def read_decimal(raw: str, lang: Lang) -> Decimal:
 
 
 def _money(q: Question, raw: str, lang: Lang, others: dict, today: date) -> Decimal:
-    example = lang.money(Decimal("1234.56"))
     try:
         value = read_decimal(raw, lang)
     except AnswerError:
+        example = lang.money(Decimal("1234.56"))
         raise AnswerError("not_money", lang._("Please type an amount of money, like {example}.").format(example=example)) from None
     if value < 0:
         raise AnswerError("negative", lang._("An amount cannot be less than zero. Please type 0 or more."))
@@ -110,6 +110,7 @@ def _money(q: Question, raw: str, lang: Lang, others: dict, today: date) -> Deci
     if value > high:
         raise AnswerError("too_large", lang._("That amount is too large. Please type at most {amount}.").format(amount=lang.money(high)))
     if value.as_tuple().exponent < -2 and value != value.quantize(Decimal("0.01")):  # type: ignore[operator]
+        example = lang.money(Decimal("1234.56"))
         raise AnswerError("too_many_decimals", lang._("Please use at most two digits for cents, like {example}.").format(example=example))
     low = q.min if q.min is not None else Decimal(0)
     if value < low:

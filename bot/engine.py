@@ -10,6 +10,7 @@ current path feed the predicates and the rules.
 from __future__ import annotations
 
 import copy
+import weakref
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -66,11 +67,37 @@ class _Walker:
 
     @staticmethod
     def _predicate(engine: "Engine", name: str) -> Callable[[], bool]:
+        owner = weakref.ref(engine)  # the shared machine holds this model; it must not keep the engine alive
+
         def check() -> bool:
-            return engine.flow.holds(name, engine.path_answers())
+            e = owner()
+            return e is not None and e.flow.holds(name, e.path_answers())
 
         check.__name__ = name
         return check
+
+
+class FlowMachine(Machine):
+    """One machine per flow, shared by every session; each Engine adds its own model.
+
+    The engine uses no per-state convenience methods (``is_<state>``, ``on_enter_<state>``);
+    binding them for every state of every new session costs about 1 ms, so it is skipped.
+    Conditions are looked up on each event's own model, so sessions never mix.
+    """
+
+    def _add_model_to_state(self, state: Any, model: Any) -> None:
+        pass
+
+
+_MACHINES: dict[int, tuple[Flow, FlowMachine]] = {}
+
+
+def shared_machine(flow: Flow) -> FlowMachine:
+    """The machine for this flow, built once (flows are few: the interview, and test flows)."""
+    found = _MACHINES.get(id(flow))
+    if found is None or found[0] is not flow:
+        found = _MACHINES[id(flow)] = (flow, FlowMachine(model=None, auto_transitions=False, **machine_config(flow)))
+    return found[1]
 
 
 def machine_config(flow: Flow) -> dict[str, Any]:
@@ -99,7 +126,9 @@ class Engine:
         """Text of an answer that was refused, kept so nothing typed is lost."""
         self.resuming = False
         self._walker = _Walker(self)
-        self.machine = Machine(model=self._walker, auto_transitions=False, **machine_config(self.flow))
+        self.machine = shared_machine(self.flow)
+        self.machine.add_model(self._walker, initial=self.flow.start)
+        weakref.finalize(self, self.machine.remove_model, self._walker)
 
     # ------------------------------------------------------------ where we are
     @property

@@ -205,3 +205,19 @@ def test_restart_clears_everything():
     play(e, UTAH_PAYER[:5])
     e.restart()
     assert e.state == "order_state" and not e.answers and not e.trail
+
+
+def test_sessions_share_one_machine_and_are_released():
+    import gc
+
+    from bot.engine import shared_machine
+
+    machine = shared_machine(load())
+    before = len(machine.models)
+    engines = [engine() for _ in range(20)]
+    play(engines[0], UTAH_PAYER[:3])
+    assert engines[1].state == "order_state"  # sessions never mix
+    assert len(machine.models) == before + 20
+    del engines
+    gc.collect()
+    assert len(machine.models) == before
