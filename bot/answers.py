@@ -25,6 +25,7 @@ from .i18n import Lang
 
 MAX_MONEY = Decimal("100000000")
 _LONE_DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
+_NUMBER_CHARS = re.compile(r"^-?[\d.,'\u2019\u00a0\u202f]+$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _MD = re.compile(r"^(\d{1,2})\s*([-/.])\s*(\d{1,2})$")
 
@@ -87,7 +88,9 @@ def _choice(q: Question, raw: str, lang: Lang, others: dict, today: date) -> str
 def read_decimal(raw: str, lang: Lang) -> Decimal:
     """A number as this language writes it; a lone separator with 1-2 digits after it is a decimal point."""
     text = raw.replace(get_currency_symbol("USD", locale=lang.locale), "").replace("US$", "").replace("$", "")
-    text = text.replace("\u00a0", "").replace(" ", "")
+    text = text.strip().replace("\u00a0", "")
+    if not _NUMBER_CHARS.match(text):  # digits and separators only: no "1e5", "1_000" or "inf"
+        raise AnswerError("not_a_number", "")
     lone = _LONE_DECIMAL.match(text)
     try:
         value = Decimal(f"{lone.group(1)}.{lone.group(2)}") if lone else parse_decimal(text, locale=lang.locale, strict=True)
@@ -170,7 +173,7 @@ def read_date(raw: str, lang: Lang) -> date:
 
 
 def _date(q: Question, raw: str, lang: Lang, others: dict, today: date) -> date:
-    example = lang.date(date(2016, 4, 22))
+    example = lang.short_date(date(2016, 4, 22))
     try:
         value = read_date(raw, lang)
     except AnswerError:

@@ -56,6 +56,8 @@ class Result:
     outcome: Outcome | None = None
     refusal: Refusal | None = None
     missing: str | None = None
+    assumed: tuple[str, ...] = ()
+    """Questions answered "I don't know" that this result read with a stated default."""
 
 
 class _Walker:
@@ -283,11 +285,11 @@ class Engine:
     def results(self) -> list[Result]:
         """Every rule that applies to the answers on this path."""
         answers = self.path_answers()
-        view = Answers(answers, self.today)
         found = []
         for step in self.flow.results:
             if not all(self.flow.holds(p, answers) for p in step.when):
                 continue
+            view = Answers(answers, self.today)
             try:
                 facts = getattr(builders, step.facts)(view)
             except MissingFact as exc:
@@ -296,10 +298,13 @@ class Engine:
             except NotApplicable:
                 continue
             result = evaluate(step.rule, facts)
+            assumed = tuple(view.assumed)
             if isinstance(result, Outcome):
-                found.append(Result(step.rule, outcome=result))
+                found.append(Result(step.rule, outcome=result, assumed=assumed))
+            elif result.code == "missing" and answers.get(result.field) == UNKNOWN:
+                found.append(Result(step.rule, missing=result.field, assumed=assumed))  # the rule needs that "I don't know"
             else:
-                found.append(Result(step.rule, refusal=result))
+                found.append(Result(step.rule, refusal=result, assumed=assumed))
         return found
 
     # ------------------------------------------------------------ save and restore

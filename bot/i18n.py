@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -66,8 +66,15 @@ class Lang:
     def date(self, value: date) -> str:
         return format_date(value, "long", locale=self.locale)
 
+    def short_date(self, value: date) -> str:
+        """The way this language writes a date in figures, with a four-digit year (also how answers are read)."""
+        pattern = self.locale.date_formats["short"].pattern
+        if "yyyy" not in pattern:
+            pattern = pattern.replace("yy", "yyyy") if "yy" in pattern else pattern.replace("y", "yyyy")
+        return format_date(value, pattern, locale=self.locale)
+
     def month_day(self, month: int, day: int) -> str:
-        return format_date(date(2000, month, day), "MMMMd", locale=self.locale)
+        return format_skeleton("MMMMd", date(2000, month, day), locale=self.locale)
 
 
 @lru_cache(maxsize=None)

@@ -63,7 +63,11 @@ def run_script(script: dict[str, Any]) -> list[str]:
             engine.set_language(step["lang"])
         elif step.get("unknown"):
             reply = engine.answer_unknown()
-            if not reply.ok and "error" not in step:
+            if "error" in step:
+                if reply.ok or reply.code != step["error"]:
+                    failures.append(f"{where}: expected error {step['error']}, got {reply.code if not reply.ok else 'accepted'}")
+                    break
+            elif not reply.ok:
                 failures.append(f"{where}: 'I don't know' refused: {reply.error}")
                 break
         elif "a" in step:

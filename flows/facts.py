@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rules.parameters import UT_OPERATION_OF_LAW_FROM
+from rules.parameters import UT_OPERATION_OF_LAW_FROM, UT_VERIFICATION_DUE
 
 UNKNOWN = "unknown"
 """Stored for "I don't know"; predicates may test for it like a choice code."""
@@ -38,6 +38,16 @@ class Answers:
     def __init__(self, values: dict[str, Any], today: date):
         self.values = values
         self.today = today
+        self.assumed: list[str] = []
+        """Questions answered "I don't know" that a builder read as a stated default."""
+
+    def assume(self, question: str, default: Any) -> Any:
+        """The answer, or ``default`` for "I don't know" (noted, so the result says what it would change)."""
+        value = self.values.get(question)
+        if value == UNKNOWN:
+            self.assumed.append(question)
+            return default
+        return default if value is None else value
 
     def __getitem__(self, question: str) -> Any:
         value = self.values.get(question)
@@ -87,11 +97,11 @@ def premium_credit(a: Answers) -> dict:
     """Utah Code 81-6-208(8): a parent's own plan, or one a member of the household carries, earns the credit."""
     case_type = CASE_TYPE[a["living_arrangement"]]
     role = _role(a)
-    cap = a.get("credit_cap_amount") if a.get("credit_cap") else None
+    cap = a["credit_cap_amount"] if a.assume("credit_cap", False) else None
     policies = []
     if a.get("my_side_plan") in ("me", "my_spouse"):
         policies.append(_policy(a, "my", role, cap))
-    if a.get("other_side_plan") in ("other_parent", "other_spouse") and case_type != "cic":
+    if a.assume("other_side_plan", "no") in ("other_parent", "other_spouse") and case_type != "cic":
         # CIC: each parent has a separate case with the state; the other parent's plan changes theirs, not this one.
         holder = "other_parent" if case_type == "specified_relative" else ("recipient" if role == "payer" else "payer")
         policies.append(_policy(a, "other", holder, cap))
@@ -122,23 +132,34 @@ def credit_start(a: Answers) -> dict:
             facts["application_date"] = a["application_date"]
             facts["initial_contact_letter_date"] = a["contact_letter_date"]
             facts["prior_notice_or_knowledge"] = a["prior_notice"]
-            facts["manager_approved"] = a.get("manager_approved", False)
+            facts["manager_approved"] = a.assume("manager_approved", False)
     return facts
 
 
 def credit_end(a: Answers) -> dict:
-    facts: dict[str, Any] = {
-        "credit_start": a["credit_form_date"],
-        "verification_dates": [a["last_verification_date"]] if a.has("last_verification_date") else [],
-        "as_of": a.today,
-    }
+    """The interview asks for the latest complete form only (the request, or the last yearly proof).
+
+    Each complete form renews the credit (CS 407P: a new form reinstates an ended credit), so the
+    latest one starts the run that is in force now; years before it are not the question.
+    """
+    form = a["credit_form_date"]
+    try:
+        latest = max(form, a["last_verification_date"])
+    except MissingFact:
+        month, day = UT_VERIFICATION_DUE.at()
+        first_due = date(form.year + (1 if (form.month, form.day) > (month, day) else 0), month, day)
+        if a.today > first_due:
+            raise  # a yearly proof was due since the form: whether it came decides the answer
+        latest = form
+    facts: dict[str, Any] = {"credit_start": latest, "verification_dates": [], "as_of": a.today}
     if a.get("coverage_lapsed"):
         facts["lapse_date"] = a["lapse_date"]
     return facts
 
 
 def primary_plan(a: Answers) -> dict:
-    mine, theirs = a.get("my_side_plan"), a.get("other_side_plan")
+    mine = a.get("my_side_plan")
+    theirs = a["other_side_plan"] if mine in ("me", "my_spouse") else a.get("other_side_plan")
     both = mine in ("me", "my_spouse") and theirs in ("other_parent", "other_spouse")
     named = a.get("order_names_primary")
     facts: dict[str, Any] = {
@@ -176,8 +197,8 @@ def reasonable_cost(a: Answers) -> dict:
     if jurisdiction == "CA":
         facts["family_premium"] = a[family]
         facts["self_only_premium"] = a[self_only]
-        if a.get("my_role") == "payer" and a.has("low_income_adjustment"):
-            facts["low_income_adjustment"] = a["low_income_adjustment"]
+        if a.get("my_role") == "payer":
+            facts["low_income_adjustment"] = a.assume("low_income_adjustment", False)
     else:
         facts["cost"] = a[family]
     return facts
@@ -185,7 +206,9 @@ def reasonable_cost(a: Answers) -> dict:
 
 # ---------------------------------------------------------------- California
 def apportion_expenses(a: Answers) -> dict:
-    facts: dict[str, Any] = {"amount": a["bill_amount"], "method": a.get("apportion_method", "half")}
+    # 4063(f)(2): out of network, only what the care would have cost in network is shared.
+    amount = a["bill_in_network_amount"] if a.get("bill_out_of_network") else a["bill_amount"]
+    facts: dict[str, Any] = {"amount": amount, "method": a.assume("apportion_method", "half")}
     if facts["method"] == "income":
         facts["net_disposable_income"] = {"parent_a": a["my_net_income"], "parent_b": a["other_net_income"]}
         spousal = a.get("spousal_support")
@@ -219,18 +242,19 @@ def out_of_network(a: Answers) -> dict:
 def reimbursement_deadlines(a: Answers) -> dict:
     facts: dict[str, Any] = {
         "costs_accrued_on": a["bill_paid_on"],
-        "disputed": a.get("bill_disputed", False),
+        "disputed": a.get("bill_disputed", False),  # asked on every path that reaches this rule
         "can_pay_within_30_days": a.get("bill_can_pay_30", True),
         "paid_all": True,
     }
-    if a.has("bill_notified_on"):
-        facts["notified_on"] = a["bill_notified_on"]
+    notified = a.assume("bill_notified_on", None)
+    if notified is not None:
+        facts["notified_on"] = notified
     return facts
 
 
 def coverage_assignment(a: Answers) -> dict:
     return {
-        "coverage_ordered": bool(a.get("has_medical_provision")),
+        "coverage_ordered": a["has_medical_provision"],
         "parent_has_employer_coverage": a["ca_employer_coverage"],
         "good_cause_shown": a.get("ca_good_cause", False),
     }
@@ -242,7 +266,7 @@ def medical_insurance_form(a: Answers) -> dict:
         "employer_names_addresses": a["ca_form_employers"],
         "policy_details": a["ca_form_policy"],
         "covered_persons_case_numbers": a["ca_form_covered"],
-        "coverage_lapsed": bool(a.get("coverage_lapsed")),
+        "coverage_lapsed": a["ca_coverage_lapsed"],
     }
 
 
@@ -251,9 +275,9 @@ def ocse_medical_support(a: Answers) -> dict:
     return {
         "custodial_has_satisfactory_coverage": a["ar_custodial_coverage"],
         "receives_public_assistance": a["ar_public_assistance"],
-        "requested_on_application": True,
-        "order_has_medical_provision": bool(a.get("has_medical_provision")),
-        "court_ordered_uninsured_enforcement": bool(a.get("ar_court_ordered_uninsured")),
+        "requested_on_application": a.get("ar_requested_on_application", False),  # not asked: assistance makes it automatic
+        "order_has_medical_provision": a["has_medical_provision"],
+        "court_ordered_uninsured_enforcement": a.assume("ar_court_ordered_uninsured", False),
     }
 
 

@@ -221,3 +221,23 @@ def test_sessions_share_one_machine_and_are_released():
     del engines
     gc.collect()
     assert len(machine.models) == before
+
+
+def test_error_examples_are_written_the_way_they_are_read():
+    from bot.answers import parse as read
+
+    q = load().by_id["order_date"]
+    for code in ("en", "es", "zh_Hans", "vi", "tl"):
+        e = engine(code)
+        e.answer("UT")
+        refused = e.answer("the 22nd of April")
+        example = lang(code).short_date(date(2016, 4, 22))
+        assert example in refused.error, (code, refused.error)
+        assert read(q, example, lang(code), {}, TODAY) == date(2016, 4, 22)
+
+
+@pytest.mark.parametrize("text", ["1e5", "1_000", "inf", "12 34 56 78"])
+def test_money_takes_digits_and_separators_only(text):
+    q = load().by_id["base_support"]
+    with pytest.raises(AnswerError):
+        parse(q, text, lang("en"), {}, TODAY)
