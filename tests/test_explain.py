@@ -317,3 +317,23 @@ def test_glossary_entry_is_translated_by_context():
     assert glossary_entry("premium", Lang("en", Locale.parse("en_US"), Contexts())) == ("term:premium", "meaning:premium")
     with pytest.raises(KeyError):
         glossary_entry("no_such_term", EN)
+
+
+def test_an_assumed_i_dont_know_is_said_with_what_it_would_change():
+    from datetime import date
+
+    from bot.engine import Engine
+    from bot.i18n import lang as get_lang
+
+    e = Engine("en", today=lambda: date(2026, 11, 23))
+    for text in ["UT", "2024-01-15", "no", "yes", "3"]:
+        assert e.answer(text).ok
+    assert e.state == "credit_cap"
+    e.answer_unknown()
+    for text in ["1", "1", "350", "1", "198", "3", "1", "yes", "no", "no", "4000", "no", "no"]:
+        assert e.answer(text).ok, e.state
+    credit = next(r for r in e.results() if r.rule == "ut.premium_credit")
+    assert credit.assumed == ("credit_cap",)
+    x = explain(credit, get_lang("en"))
+    assert "$317.00" in x.headline
+    assert "A limit in the order can make the credit smaller." in x.why

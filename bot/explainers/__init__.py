@@ -8,6 +8,7 @@ what that fact would change, from the interview's ``unknown_effect``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from rules import Outcome, Refusal
@@ -98,6 +99,21 @@ def _missing(result: "Result", qid: str, lang: Lang, question_text: Callable[[st
     ], [])
 
 
+def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable[[str], str] | None) -> list[str]:
+    """Sentences for the "I don't know" answers a result read with a stated default, and what they would change."""
+    from flows.model import load
+
+    flow = load().by_id
+    lines: list[str] = []
+    for qid in questions:
+        q = flow[qid]
+        lines.append(lang._("You answered \"I don't know\" to this question:"))
+        lines.append(question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask))
+        if q.unknown_effect:
+            lines.append(lang.p_(f"unknown:{qid}", q.unknown_effect))
+    return lines
+
+
 def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | None = None) -> Explanation:
     """Plain words for one engine result: the figure first, then why, then what to do, then the law.
 
@@ -105,7 +121,10 @@ def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | 
     interview's own text is translated here.
     """
     if result.outcome is not None:
-        return explain_outcome(result.outcome, lang)
+        found = explain_outcome(result.outcome, lang)
+        if result.assumed:
+            found = replace(found, why=found.why + _assumptions(result.assumed, lang, question_text))
+        return found
     if result.refusal is not None:
         return _refused(result, result.refusal, lang)
     if result.missing is not None:
