@@ -7,7 +7,6 @@ from rules import Outcome
 from ..i18n import Lang
 from .base import Explanation, Unexplained, explainer, made, pick, step
 
-CALIFORNIA = "Cal. Fam. Code 3751(a)(2)"
 
 
 # ---------------------------------------------------------------- reasonable_cost
@@ -16,7 +15,7 @@ CALIFORNIA = "Cal. Fam. Code 3751(a)(2)"
 def reasonable_cost(o: Outcome, lang: Lang) -> Explanation:
     _, m, f = lang._, lang.money, o.figures
     cost, threshold = m(f["cost"]), m(f["threshold"])
-    california = CALIFORNIA in o.citations
+    california = o.figures["jurisdiction"] == "CA"
     why: list[str] = []
     difference = step(o, "cost_difference")
     if difference is not None:

@@ -63,7 +63,7 @@ class ReasonableCostFacts(FactsModel):
     unjust_finding: bool = False
 
 
-def _cost(facts: ReasonableCostFacts, steps: list[Step]) -> Decimal:
+def _cost(facts: ReasonableCostFacts, steps: list[Step], explain: bool = True) -> Decimal:
     """The cost to test: given (UT, federal) or family minus self-only (CA)."""
     if facts.jurisdiction != "CA":
         for name in ("family_premium", "self_only_premium"):
@@ -88,8 +88,9 @@ def _cost(facts: ReasonableCostFacts, steps: list[Step]) -> Decimal:
                       f"family_premium: {family} is below self_only_premium {single}; "
                       f"family coverage is expected to cost at least as much")
     cost = money(family - single)
-    steps.append(Step("cost_difference", f"{family} - {single}", str(cost),
-                      {"family_premium": family, "self_only_premium": single, "cost": cost}))
+    if explain:
+        steps.append(Step("cost_difference", f"{family} - {single}", str(cost),
+                          {"family_premium": family, "self_only_premium": single, "cost": cost}))
     return cost
 
 
@@ -110,40 +111,45 @@ def _check(facts: ReasonableCostFacts) -> None:
 
 
 @rule(RULE_ID, ReasonableCostFacts, REFERENCE)
-def reasonable_cost(facts: ReasonableCostFacts) -> Outcome:
+def reasonable_cost(facts: ReasonableCostFacts, explain: bool = True) -> Outcome:
     _check(facts)
     steps: list[Step] = []
-    cost = _cost(facts, steps)
+    cost = _cost(facts, steps, explain)
     income = money(facts.gross_monthly_income)
     rate = REASONABLE_COST_RATE.at()
     exact = income * rate
     threshold = money(cut(exact))
     headroom = money(threshold - cost)
-    args = {"income": income, "rate": rate, "cost": cost, "exact": exact, "threshold": threshold}
-    percent = f"{(rate * 100).normalize():f}"
-    steps.append(Step("threshold", f"{income} x {percent}%", _show(exact), args))
-    steps.append(Step("threshold_shown", f"cut({_show(exact)})", str(threshold), args))
-    steps.append(Step("headroom", f"{threshold} - {cost}", str(headroom), {**args, "headroom": headroom}))
+    if explain:
+        args = {"income": income, "rate": rate, "cost": cost, "exact": exact, "threshold": threshold}
+        percent = f"{(rate * 100).normalize():f}"
+        steps.append(Step("threshold", f"{income} x {percent}%", _show(exact), args))
+        steps.append(Step("threshold_shown", f"cut({_show(exact)})", str(threshold), args))
+        steps.append(Step("headroom", f"{threshold} - {cost}", str(headroom), {**args, "headroom": headroom}))
     citations = CITATIONS[facts.jurisdiction]
 
     if facts.low_income_adjustment and not facts.unjust_finding:
         outcome = "not_reasonable_low_income"
-        steps.append(Step("low_income_adjustment", "low_income_adjustment = true, unjust_finding = false",
-                          outcome, args))
+        if explain:
+            steps.append(Step("low_income_adjustment", "low_income_adjustment = true, unjust_finding = false",
+                              outcome, args))
     else:
-        if facts.unjust_finding:
+        if facts.unjust_finding and explain:
             steps.append(Step("unjust_finding", "low_income_adjustment = true, unjust_finding = true",
                               "five_percent_test", args))
         if cost == 0:
             outcome = "no_cost"
-            steps.append(Step("no_cost", f"{cost} = 0.00", outcome, args))
+            if explain:
+                steps.append(Step("no_cost", f"{cost} = 0.00", outcome, args))
         elif cost <= exact:
             outcome = "reasonable"
-            steps.append(Step("compare", f"{cost} <= {_show(exact)}", "true", args))
-            steps.append(Step("rebuttable_presumption", f"{cost} <= {percent}% x {income}",
-                              "presumed_reasonable", args))
+            if explain:
+                steps.append(Step("compare", f"{cost} <= {_show(exact)}", "true", args))
+                steps.append(Step("rebuttable_presumption", f"{cost} <= {percent}% x {income}",
+                                  "presumed_reasonable", args))
         else:
             outcome = "not_reasonable"
-            steps.append(Step("compare", f"{cost} <= {_show(exact)}", "false", args))
-    figures = {"cost": cost, "threshold": threshold, "headroom": headroom}
+            if explain:
+                steps.append(Step("compare", f"{cost} <= {_show(exact)}", "false", args))
+    figures = {"cost": cost, "threshold": threshold, "headroom": headroom, "jurisdiction": facts.jurisdiction}
     return Outcome(RULE_ID, outcome, figures, citations, tuple(steps))
