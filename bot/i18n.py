@@ -57,6 +57,10 @@ class Lang:
     def n_(self, singular: str, plural: str, n: int) -> str:
         return self.catalog.ngettext(singular, plural, n)
 
+    def sentences(self, parts: list[str]) -> str:
+        """Sentences run together as this language writes them (Chinese puts no space after 。)."""
+        return ("" if self.locale.language == "zh" else " ").join(parts)
+
     def money(self, amount: Decimal) -> str:
         return format_currency(amount, "USD", locale=self.locale)
 

@@ -325,7 +325,7 @@ def primary_plan(o: Outcome, lang: Lang) -> Explanation:
     if step_parent is not None:
         why.append(_("A step-parent's plan counts as the plan of the parent who married them."))
         why.append(_("So it pays first.") if step_parent.value == "primary" else _("So it pays second."))
-    gloss = " ".join([
+    gloss = lang.sentences([
         _("This means: if both parents' plans cover the child, your plan pays first.") if mine
         else _("This means: if both parents' plans cover the child, the other parent's plan pays first."),
         _("The other parent's plan pays second.") if mine else _("Your plan pays second."),
