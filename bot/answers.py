@@ -79,8 +79,8 @@ def _yesno(q: Question, raw: str, lang: Lang, others: dict, today: date) -> bool
 
 def _choice(q: Question, raw: str, lang: Lang, others: dict, today: date) -> str:
     lowered = raw.lower()
-    for i, c in enumerate(q.choices, start=1):
-        if lowered in (str(i), c.code.lower(), choice_label(q, c.code, lang).lower()):
+    for i, c in enumerate(q.choices, start=1):  # the English label is read in every language too
+        if lowered in (str(i), c.code.lower(), choice_label(q, c.code, lang).lower(), c.label.lower()):
             return c.code
     raise AnswerError("not_a_choice", lang._("Please pick one of the choices by its number, from 1 to {n}.").format(n=len(q.choices)))
 
@@ -198,6 +198,8 @@ def _month_day(q: Question, raw: str, lang: Lang, others: dict, today: date) -> 
             month, day = (second, first) if day_first else (first, second)
             if month > 12 >= day:  # 22-04 typed where 04-22 was expected: only one reading works
                 month, day = day, month
+        elif _month_named(raw, lang) is not None:
+            month, day = _month_named(raw, lang)  # type: ignore[misc]
         else:
             full = read_date(raw, lang)
             month, day = full.month, full.day
@@ -205,6 +207,26 @@ def _month_day(q: Question, raw: str, lang: Lang, others: dict, today: date) -> 
     except (ValueError, AnswerError):
         raise AnswerError("not_a_month_day", lang._("Please type the month and day, like {example}.").format(example=lang.month_day(4, 22))) from None
     return f"{month:02d}-{day:02d}"
+
+
+def _month_named(raw: str, lang: Lang) -> tuple[int, int] | None:
+    """"April 22", "22 de abril", "22 tháng 4", "4月22日": a month by name (or by 月/tháng) and a day."""
+    text = raw.lower()
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if len(numbers) == 2 and ("月" in text or "tháng" in text):
+        return (numbers[0], numbers[1]) if "月" in text else (numbers[1], numbers[0])
+    if len(numbers) != 1:
+        return None
+    names = []
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            names += [(name.lower().rstrip("."), month) for month, name in lang.locale.months[context][width].items()]
+    english = lang.locale.__class__.parse("en").months["format"]["wide"]
+    names += [(name.lower(), month) for month, name in english.items()]
+    for name, month in sorted(names, key=lambda item: -len(item[0])):
+        if name and name in text:
+            return month, numbers[0]
+    return None
 
 
 def _text(q: Question, raw: str, lang: Lang, others: dict, today: date) -> str:

@@ -241,3 +241,15 @@ def test_money_takes_digits_and_separators_only(text):
     q = load().by_id["base_support"]
     with pytest.raises(AnswerError):
         parse(q, text, lang("en"), {}, TODAY)
+
+
+@pytest.mark.parametrize("code", ["en", "es", "zh_Hans", "vi", "tl"])
+def test_a_birthday_typed_the_way_the_example_shows_is_read(code):
+    q = load().by_id["my_birthday"]
+    example = lang(code).month_day(4, 22)
+    assert parse(q, example, lang(code), {}, TODAY) == "04-22"
+
+
+def test_english_choice_labels_are_read_in_every_language():
+    q = load().by_id["apportion_method"]
+    assert parse(q, "Half each", lang("es"), {}, TODAY) == "half"
