@@ -40,7 +40,8 @@ class AnswerError(ValueError):
 
 
 def clean_text(text: str) -> str:
-    """Drop control characters (terminal escapes among them); keep every script."""
+    """NFC (so "có" typed as c + o + accent matches); drop control characters, terminal escapes among them."""
+    text = unicodedata.normalize("NFC", text)
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ").strip()
 
 

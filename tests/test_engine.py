@@ -253,3 +253,12 @@ def test_a_birthday_typed_the_way_the_example_shows_is_read(code):
 def test_english_choice_labels_are_read_in_every_language():
     q = load().by_id["apportion_method"]
     assert parse(q, "Half each", lang("es"), {}, TODAY) == "half"
+
+
+def test_decomposed_accents_are_read_like_composed_ones():
+    import unicodedata
+
+    q = load().by_id["order_changed"]
+    decomposed = unicodedata.normalize("NFD", "có")
+    assert decomposed != "có"
+    assert parse(q, decomposed, lang("vi"), {}, TODAY) is True
