@@ -209,18 +209,19 @@ def test_restart_clears_everything():
 
 def test_sessions_share_one_machine_and_are_released():
     import gc
+    import weakref
 
     from bot.engine import shared_machine
 
     machine = shared_machine(load())
-    before = len(machine.models)
     engines = [engine() for _ in range(20)]
     play(engines[0], UTAH_PAYER[:3])
     assert engines[1].state == "order_state"  # sessions never mix
-    assert len(machine.models) == before + 20
+    assert all(e.machine is machine for e in engines)
+    walkers = [weakref.ref(e._walker) for e in engines]
     del engines
     gc.collect()
-    assert len(machine.models) == before
+    assert all(w() is None for w in walkers), "a finished session is still held by the shared machine"
 
 
 def test_error_examples_are_written_the_way_they_are_read():
