@@ -1,4 +1,9 @@
-"""The `medguide` command: the app, and the headless ways in (rules, chat, script, flow)."""
+"""The `medguide` command: the app, and the headless ways in (rules, chat, script, flow).
+
+    medguide                  the app for a parent (language screen first)
+    medguide kiosk            the app on a shared screen (set a staff PIN first: medguide kiosk --set-pin)
+    medguide desk             the app for help-desk staff
+"""
 
 from __future__ import annotations
 
@@ -52,6 +57,48 @@ def _flow(args: argparse.Namespace) -> int:
     return 0
 
 
+def _app(args: argparse.Namespace) -> int:
+    from .app import run_app
+
+    return run_app(mode=getattr(args, "mode", "parent"), language=getattr(args, "lang", None))
+
+
+def _kiosk(args: argparse.Namespace) -> int:
+    from . import config
+
+    if args.set_pin:
+        return _set_pin()
+    settings = config.load()
+    if settings.kiosk.pin is None:
+        sys.stderr.write(f"No staff PIN is set, so staff could not close the kiosk. Set one first: medguide kiosk --set-pin\n"
+                         f"(it is stored as a salted hash in {config.config_path()})\n")
+        return 2
+    from .app import run_app
+
+    return run_app(mode="kiosk", language=args.lang, config=settings)
+
+
+def _set_pin() -> int:
+    import getpass
+
+    from . import config
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("New staff PIN: ")
+        if getpass.getpass("The PIN again: ") != pin:
+            sys.stderr.write("The two PINs differ; nothing was changed.\n")
+            return 1
+    else:
+        pin = sys.stdin.readline().rstrip("\r\n")
+    try:
+        path = config.set_pin(pin)
+    except ValueError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    print(f"The staff PIN is set (its hash is in {path}).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medguide", description="A guide to the health-insurance part of a child support order.")
     sub = parser.add_subparsers(dest="command")
@@ -75,15 +122,21 @@ def build_parser() -> argparse.ArgumentParser:
     flow = sub.add_parser("flow", help="the interview graph")
     flow.add_argument("--mermaid", action="store_true", required=True, help="print it as a Mermaid state diagram")
     flow.set_defaults(func=_flow)
+
+    kiosk = sub.add_parser("kiosk", help="the app on a shared screen: no way out but the staff PIN, wiped when idle")
+    kiosk.add_argument("--lang", default=None, choices=sorted(LANGUAGES), help="skip the language screen")
+    kiosk.add_argument("--set-pin", action="store_true", help="set the staff PIN (read twice from the terminal, or once from stdin)")
+    kiosk.set_defaults(func=_kiosk)
+
+    desk = sub.add_parser("desk", help="the app for help-desk staff: side panel in English, sessions saved in SQLite")
+    desk.set_defaults(func=_app, mode="desk")
+    parser.set_defaults(func=_app, mode="parent")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "func", None) is None:
-        parser.print_help()
-        return 0
     try:
         return args.func(args)
     except BrokenPipeError:  # `medguide rules run | head` is fine

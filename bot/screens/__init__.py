@@ -1,0 +1,1 @@
+"""The app's screens: language, question, review, results, help, kiosk pieces, desk."""

@@ -1,0 +1,244 @@
+"""The app for a parent: a whole interview through Pilot, review and edit, help, language, save, plain text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.app import MedguideApp
+from bot.screens.help import HelpScreen
+from bot.screens.language import LanguagePicker, LanguageScreen
+from bot.screens.question import QuestionScreen
+from bot.screens.results import ResultsScreen, SaveScreen
+from bot.screens.review import ReviewScreen
+from bot.widgets import ChoiceSet, Plain, QuestionCard, SafeInput
+from flows.model import Flow
+
+from .app_helpers import UTAH_PAYER, answer, make_app, play, played_engine, run_async, screen_text
+
+
+@run_async
+async def test_a_whole_interview_as_a_parent(tmp_path: Path):
+    app = make_app("parent", tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LanguageScreen)
+        await pilot.click("#lang-es")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.engine.lang.code == "es"
+        await play(pilot, UTAH_PAYER[:8])
+        # a refused answer keeps what was typed and says why
+        await answer(pilot, "base_support", "abc")
+        assert app.engine.current.id == "base_support"
+        assert app.screen.query_one("#error", Plain).text
+        assert app.screen.query_one(SafeInput).value == "abc"
+        await answer(pilot, "base_support", "350,00")  # Spanish decimal comma
+        await play(pilot, UTAH_PAYER[9:])
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "317,00" in text  # the figure, written the Spanish way
+        assert "CS 407P" in text  # the law
+        figures = {r.rule: r for r in app.engine.results()}["ut.premium_credit"].outcome.figures
+        assert figures["adjusted_support"] == Decimal("317.00")
+
+        # review: every answer on screen with Edit beside it; edit one, the rest carry on
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert len(app.screen.query("Button.edit")) == len(UTAH_PAYER)
+        app.screen.query_one("#edit-my_premium").scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click("#edit-my_premium")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.engine.current.id == "my_premium"
+        assert app.screen.query_one(SafeInput).value == "198"  # the earlier answer is offered
+        await answer(pilot, "my_premium", "240")
+        assert isinstance(app.screen, ResultsScreen)  # later answers still fit: straight back to the results
+        assert {r.rule: r for r in app.engine.results()}["ut.premium_credit"].outcome.figures["adjusted_support"] == Decimal("310.00")
+
+        # save the summary: Spanish, then the English copy
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveScreen)
+        app.screen.query_one("#path", SafeInput).value = str(tmp_path / "resumen.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = (tmp_path / "resumen.md").read_text(encoding="utf-8")
+        assert "310,00" in saved and "English copy for court staff" in saved and "$310.00" in saved
+
+
+@run_async
+async def test_back_help_and_i_dont_know_by_keyboard():
+    app = make_app("parent", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play(pilot, UTAH_PAYER[:3])
+        assert app.engine.current.id == "has_medical_provision"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "medical support" in screen_text(app).lower()  # the glossary word of this question
+        await pilot.press("escape")
+        await pilot.press("f5")  # I don't know
+        await pilot.pause()
+        assert app.engine.answers["has_medical_provision"] == "unknown"
+        await pilot.press("f3", "f3")
+        await pilot.pause()
+        assert app.engine.current.id == "order_changed"
+        assert isinstance(app.focused, ChoiceSet) and app.focused.pressed_index == 1  # "No" kept
+
+
+@run_async
+async def test_mouse_alone_answers_a_choice():
+    app = make_app("parent", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#continue")
+        await pilot.pause()
+        assert app.screen.query_one("#error", Plain).text  # nothing chosen yet
+        radio = app.screen.query("RadioButton")[1]
+        await pilot.click(radio)
+        await pilot.click("#continue")
+        await pilot.pause()
+        assert app.engine.answers["order_state"] == "CA"
+        await pilot.click("#back")
+        await pilot.pause()
+        assert app.engine.current.id == "order_state"
+
+
+@run_async
+async def test_language_switch_keeps_answers_and_what_is_being_typed():
+    app = make_app("parent", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play(pilot, UTAH_PAYER[:8])
+        box = app.screen.query_one(SafeInput)
+        box.value = "1234.5"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, LanguagePicker)
+        await pilot.click("#lang-vi")
+        await pilot.pause()
+        assert app.engine.lang.code == "vi"
+        assert len(app.engine.trail) == 8
+        assert app.screen.query_one(SafeInput).value == "1234.5"
+        placeholder = app.screen.query_one(SafeInput).placeholder
+        assert "US$" in placeholder  # the example amount is written the Vietnamese way
+
+
+def _text_flow() -> Flow:
+    return Flow.model_validate({
+        "start": "name",
+        "predicates": {},
+        "questions": [
+            {"id": "name", "topic": "order", "ask": "Who made the order?", "type": "text", "next": [{"to": "results"}]},
+        ],
+        "results": [],
+    })
+
+
+@run_async
+async def test_what_a_person_typed_is_shown_as_text_never_as_markup():
+    app = make_app("parent", "en", flow=_text_flow())
+    hostile = "[bold]Judge[/bold] [link=https://evil.example]x[/link] \x1b[31mred"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one(SafeInput)
+        box.value = hostile
+        assert "\x1b" not in box.value  # an escape pasted into the box is dropped
+        box.value = "[bold]Judge[/bold] [link=https://evil.example]x[/link] [red]"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        answer_label = app.screen.query("#review-items .answer").results(Plain)
+        shown = [str(label.render()) for label in answer_label]
+        assert shown == ["[bold]Judge[/bold] [link=https://evil.example]x[/link] [red]"]
+
+
+def test_plain_shows_escape_sequences_as_symbols():
+    from bot.widgets import safe
+
+    assert safe("a\x1b[31mb\x07") == "a\u241b[31mb\u2407"
+    assert safe("line\nnext") == "line\nnext"
+
+
+@run_async
+async def test_no_markup_in_a_rendered_label():
+    from textual.app import App, ComposeResult
+
+    class One(App):
+        def compose(self) -> ComposeResult:
+            yield Plain("[bold]x[/bold] \x1b[2J", id="p")
+
+    app = One()
+    async with app.run_test() as pilot:
+        label = app.query_one("#p", Plain)
+        strip = label.render_line(0)
+        text = "".join(segment.text for segment in strip)
+        assert "[bold]x[/bold] \u241b[2J" in text
+        assert not any(segment.style and segment.style.bold for segment in strip)
+
+
+@run_async
+async def test_high_contrast_meets_wcag_aa(tmp_path: Path):
+    """Every cell of text on the question and results screens: contrast at least 4.5:1."""
+    app = make_app("parent", "en", tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        assert app.theme == "medguide-high-contrast"
+        worst = _worst_contrast(app)
+        await play(pilot, UTAH_PAYER[:9])  # choices, an input with an error-free answer
+        worst = min(worst, _worst_contrast(app))
+        app.engine = played_engine("en")
+        app.show_current()  # the results
+        await pilot.pause()
+        worst = min(worst, _worst_contrast(app))
+        assert worst >= 4.5, worst
+
+
+def _luminance(color) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color.triplet if hasattr(color, "triplet") and color.triplet else (0, 0, 0)
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _worst_contrast(app: MedguideApp) -> float:
+    worst = 21.0
+    for y in range(app.size.height):
+        for segment in app.screen._compositor.render_strips()[y]:
+            if not segment.text.strip() or segment.style is None:
+                continue
+            style = segment.style
+            fg, bg = style.color, style.bgcolor
+            if style.reverse:
+                fg, bg = bg, fg
+            if fg is None or bg is None or fg.triplet is None or bg.triplet is None:
+                continue
+            if all(ch in "▔▁▊▎▐▌▀▄█━╸╺─│╭╮╰╯" for ch in segment.text.strip()):
+                continue  # borders and bars are not text
+            a, b = _luminance(fg), _luminance(bg)
+            ratio = (max(a, b) + 0.05) / (min(a, b) + 0.05)
+            if segment.text.strip() == "●" and fg == bg:
+                continue  # an unchosen radio: an empty white box on purpose; a chosen one shows a black dot
+            worst = min(worst, ratio)
+    return worst
+
+
+@run_async
+async def test_a_note_moves_on_with_enter_and_focus_survives_a_quick_redraw():
+    app = make_app("parent", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_current()  # a second redraw right after the first
+        await pilot.pause()
+        assert isinstance(app.focused, ChoiceSet)
+        await answer(pilot, "order_state", "other")
+        assert app.engine.current.id == "other_state_limits"  # a note
+        assert app.focused is app.screen.query_one("#continue")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.engine.current.id == "order_date"
+        assert isinstance(app.focused, SafeInput)

@@ -1,0 +1,129 @@
+"""The desk: a whole interview with the English side panel, autosave after every answer, list, resume, delete, kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from bot.screens.desk import NewSession, SessionsScreen
+from bot.screens.question import QuestionScreen
+from bot.screens.results import ResultsScreen
+from bot.store import Store
+from bot.widgets import SafeInput, SidePanel
+
+from .app_helpers import UTAH_PAYER, answer, make_app, run_async, screen_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _panel_text(app) -> str:
+    panel = app.screen.query_one(SidePanel)
+    return "\n".join(line for section in panel.view.sections for line in (section.title, *section.lines))
+
+
+@run_async
+async def test_a_whole_call_at_the_desk(tmp_path: Path):
+    app = make_app("desk", tmp=tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, SessionsScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSession)
+        app.screen.query_one("#label", SafeInput).value = "[bold]Ana[/bold] case 42"
+        await pilot.press("enter")
+        await pilot.click("#lang-vi")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.engine.lang.code == "vi"
+        store = app.store
+        session = app.session
+        assert store is not None and session is not None
+        for n, (qid, text) in enumerate(UTAH_PAYER, start=1):
+            if qid == "base_support":
+                panel = _panel_text(app)
+                assert "Question in English" in panel and "Tiếng Việt" in panel
+                assert "What is the monthly child support amount" in panel or "support" in panel
+            await answer(pilot, qid, text)
+            assert len(store.load(session)["trail"]) == n  # saved after every answer
+        assert isinstance(app.screen, ResultsScreen)
+        panel = _panel_text(app)
+        assert "$317.00" in panel and "CS 407P" in panel  # the working and the law, in English
+        assert "317,00" in screen_text(app)  # the caller's figure, the Vietnamese way
+
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        label = table.get_row_at(0)[0]
+        assert isinstance(label, Text) and label.plain == "[bold]Ana[/bold] case 42"  # shown as typed
+        await pilot.press("enter")  # resume
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert app.screen.query_one("#sessions", DataTable).row_count == 0
+        assert store.list() == []
+
+
+@run_async
+async def test_resume_goes_back_to_the_question_where_the_call_stopped(tmp_path: Path):
+    from bot.engine import Engine
+
+    store = Store(tmp_path / "desk.sqlite3")
+    engine = Engine("es")
+    for qid, text in UTAH_PAYER[:5]:
+        engine.answer(text)
+    first = store.new(engine.save(), "first")
+    app = make_app("desk", tmp=tmp_path, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session == first and app.engine.current.id == UTAH_PAYER[5][0] and app.engine.lang.code == "es"
+        await pilot.press("f3")  # back is saved too
+        await pilot.pause()
+        assert store.load(first)["state"] == UTAH_PAYER[4][0]
+
+
+def test_store_is_wal_and_durable(tmp_path: Path):
+    store = Store(tmp_path / "d.sqlite3")
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    session = store.new({"language": "en", "trail": []}, "x")
+    store.save(session, {"language": "es", "trail": ["a"], "state": "results"})
+    row = store.list()[0]
+    assert (row.id, row.language, row.answers, row.finished) == (session, "es", 1, True)
+
+
+def test_kill_9_loses_no_confirmed_answer(tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, "-m", "tests.desk_child", str(tmp_path), "6"], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        confirmed = 0
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("saved"):
+                confirmed = int(line.split()[1])
+            if confirmed == 6:
+                break
+        os.kill(child.pid, signal.SIGKILL)  # no clean shutdown: no atexit, no close
+    finally:
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    store = Store(tmp_path / "desk.sqlite3")
+    (row,) = store.list()
+    data = store.load(row.id)
+    assert data["trail"] == [qid for qid, _ in UTAH_PAYER[:6]]
+    assert data["language"] == "es" and row.label == "crash test"
