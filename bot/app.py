@@ -28,7 +28,7 @@ from flows.model import Flow
 from .answers import display
 from .config import Config, check_pin, load as load_config
 from .engine import Engine
-from .i18n import DEFAULT, LANGUAGES, lang
+from .i18n import DEFAULT, LANGUAGES, Lang, lang
 from .idle import IdleWatch
 from .store import Store
 from .widgets import PanelView, Section
@@ -147,6 +147,11 @@ class MedguideApp(App[None]):
             self.set_interval(1.0, self.tick_idle, name="idle")
 
     @property
+    def ui_lang(self) -> Lang:
+        """The language of the app's own words: the caller's at home and at the kiosk, English for desk staff."""
+        return lang("en") if self.mode == "desk" else self.engine.lang
+
+    @property
     def can_save(self) -> bool:
         """Kiosk mode writes nothing to disk."""
         return self.mode != "kiosk"
@@ -191,7 +196,7 @@ class MedguideApp(App[None]):
     def ask_restart(self) -> None:
         from .screens.confirm import Confirm
 
-        _ = self.engine.lang._
+        _ = self.ui_lang._
         if self.mode == "kiosk":
             question, yes = _("Clear all your answers and finish?"), _("Clear my answers")
         else:
@@ -211,7 +216,7 @@ class MedguideApp(App[None]):
 
     # ------------------------------------------------------------ keys shown everywhere
     def common_hints(self, *, language: bool = True) -> list[tuple[str, str, str]]:
-        _ = self.engine.lang._
+        _ = self.ui_lang._
         hints = [("F2", _("Language"), "app.language")] if language else []
         hints += [("F7", _("Contrast"), "app.contrast"), ("F8", _("Larger"), "app.larger")]
         if self.mode == "desk":
@@ -378,7 +383,7 @@ class MedguideApp(App[None]):
 
     def desk_panel(self) -> PanelView:
         """The side panel, in English: the question, the answers so far, the working and the law."""
-        from .screens.results import explanations
+        from .explain import explain_all
 
         en = lang("en")
         _ = en._
@@ -402,11 +407,11 @@ class MedguideApp(App[None]):
         for number, qid in enumerate(e.trail, start=1):
             question = e.questions[qid]
             answers.append(f"{number}. {en.p_(f'q:{qid}', question.ask)} → {display(question, e.answers[qid], en)}")
-        sections.append(Section(_("Answers so far"), tuple(answers) or (_("No answers yet."),), "answers"))
         working: list[str] = []
         law: list[str] = []
         try:
-            found = explanations(e, en)
+            results = [r for r in e.results() if r.missing is None or e.finished]  # mid-call, "not yet" is noise
+            found = explain_all(results, en, lambda qid: en.p_(f"q:{qid}", e.questions[qid].ask))
         except Exception:  # a partial path the rules cannot read yet: show nothing rather than fail the call
             found = []
         for x in found:
@@ -416,6 +421,7 @@ class MedguideApp(App[None]):
         sections.append(Section(_("The rules' working"), tuple(working) or (_("Nothing to work out yet."),), "working"))
         if law:
             sections.append(Section(_("The law"), tuple(law), "law"))
+        sections.append(Section(_("Answers so far"), tuple(answers) or (_("No answers yet."),), "answers"))
         return PanelView(tuple(sections))
 
 

@@ -35,7 +35,13 @@ class MedguideScreen(Screen[None]):
 
     @property
     def lang(self) -> Lang:
+        """The session's language: what the parent (or caller) reads."""
         return self.medguide.engine.lang
+
+    @property
+    def ui(self) -> Lang:
+        """The language of the app's own words (buttons, keys, titles): English for desk staff."""
+        return self.medguide.ui_lang
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="title")
@@ -50,12 +56,11 @@ class MedguideScreen(Screen[None]):
 
     def relabel(self) -> None:
         """Write every label in the session's language (called on mount and after a language switch)."""
-        _ = self.lang._
         self.query_one("#title", Plain).show(self.title_text())
         self.query_one("#keys", KeyHints).show(self.hints())
 
     def title_text(self) -> str:
-        _ = self.lang._
+        _ = self.ui._
         return _("Health insurance in your child support order")
 
     def hints(self) -> list[tuple[str, str, str]]:

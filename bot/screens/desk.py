@@ -30,8 +30,8 @@ class SessionsScreen(MedguideScreen):
     def body(self) -> ComposeResult:
         with Vertical(id="sessions-body"):
             yield Plain("", id="sessions-title", classes="screen-heading")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Plain("", id="sessions-empty")
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="actions"):
             yield Button("", id="new", variant="primary")
             yield Button("", id="resume")
@@ -45,22 +45,22 @@ class SessionsScreen(MedguideScreen):
         self.fill()
 
     def title_text(self) -> str:
-        return self.lang._("Help desk")
+        return self.ui._("Help desk")
 
     def relabel(self) -> None:
         super().relabel()
-        _ = self.lang._
+        _ = self.ui._
         self.query_one("#sessions-title", Plain).show(_("Saved sessions"))
         for button_id, label in (("new", _("New session")), ("resume", _("Resume")), ("delete", _("Delete"))):
             self.query_one(f"#{button_id}", Button).label = Text(label)
 
     def hints(self) -> list[tuple[str, str, str]]:
-        _ = self.lang._
+        _ = self.ui._
         return [("N", _("New"), "screen.new"), ("Enter", _("Resume"), "screen.resume"), ("Del", _("Delete"), "screen.delete"),
                 *self.medguide.common_hints(language=False)]
 
     def fill(self) -> None:
-        _ = self.lang._
+        _ = self.ui._
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         table.add_columns(_("Caller"), _("Language"), _("Answers"), _("Last saved"), _("Status"))
@@ -87,7 +87,7 @@ class SessionsScreen(MedguideScreen):
             if choice is not None:
                 self.medguide.new_session(*choice)
 
-        self.app.push_screen(NewSession(self.lang), made)
+        self.app.push_screen(NewSession(self.ui), made)
 
     def action_resume(self) -> None:
         session = self.selected()
@@ -98,7 +98,7 @@ class SessionsScreen(MedguideScreen):
         session = self.selected()
         if session is None:
             return
-        _ = self.lang._
+        _ = self.ui._
         label = self.medguide.store.label(session) if self.medguide.store else ""
 
         def answer(yes: bool | None) -> None:

@@ -28,9 +28,10 @@ class LanguageScreen(MedguideScreen):
     """The first screen: pick a language, each named in itself."""
 
     def body(self) -> ComposeResult:
-        with Center(id="language-body"):
+        with Vertical(id="language-body"):
             yield Plain(choose_in_every_language(), id="choose")
-            yield LanguageList(id="languages")
+            with Center():
+                yield LanguageList(id="languages")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -44,6 +44,7 @@ def example(q: Question, lang: Lang) -> str:
 
 
 def hint(q: Question, lang: Lang) -> str:
+    """How to answer, for whoever types: the parent, or desk staff (then in English)."""
     _ = lang._
     if q.type in ("yesno", "choice"):
         return _("Choose with the arrow keys or a number, then press Enter.")
@@ -54,7 +55,7 @@ def hint(q: Question, lang: Lang) -> str:
     return _("Type your answer, then press Enter.")
 
 
-def question_view(engine: Engine, keep: str | None = None) -> QuestionView:
+def question_view(engine: Engine, keep: str | None = None, ui: Lang | None = None) -> QuestionView:
     """The current question as the card shows it; ``keep`` is text typed but not yet sent (kept on a language switch)."""
     q = engine.current
     assert q is not None
@@ -73,7 +74,7 @@ def question_view(engine: Engine, keep: str | None = None) -> QuestionView:
 
     return QuestionView(
         qid=q.id, kind=q.type, ask=engine.ask(q), help=engine.help(q) or "", choices=labels, prefill=prefill,
-        placeholder=example(q, lang), hint=hint(q, lang), check=check,
+        placeholder=example(q, lang), hint=hint(q, ui or lang), check=check,
     )
 
 
@@ -135,7 +136,7 @@ class QuestionScreen(MedguideScreen):
     # ------------------------------------------------------------ drawing
     def relabel(self) -> None:
         super().relabel()
-        _ = self.lang._
+        _ = self.ui._
         for button_id, label in (("continue", _("Continue")), ("unknown", _("I don't know")), ("back", _("Back")), ("review", _("Review answers"))):
             self.query_one(f"#{button_id}", Button).label = Text(label)
 
@@ -147,10 +148,10 @@ class QuestionScreen(MedguideScreen):
             return
         q = engine.current
         assert q is not None
-        _ = self.lang._
+        _ = self.ui._
         n, m = engine.progress()
         self.query_one(StepProgress).show(_("Step {n} of about {m}").format(n=n, m=m), n - 1, m)
-        self.query_one(QuestionCard).show(question_view(engine, keep), error)
+        self.query_one(QuestionCard).show(question_view(engine, keep, self.ui), error)
         self.query_one("#unknown", Button).display = q.unknown
         self.query_one("#keys").show(self.hints())  # type: ignore[attr-defined]
         if self.medguide.mode == "desk":
@@ -163,7 +164,7 @@ class QuestionScreen(MedguideScreen):
         self.show(keep=keep or None)
 
     def hints(self) -> list[tuple[str, str, str]]:
-        _ = self.lang._
+        _ = self.ui._
         q = self.engine.current
         common = self.medguide.common_hints()  # F2 Language first
         hints = [("F1", _("Help"), "screen.help"), common[0], ("F3", _("Back"), "screen.back"), ("F4", _("Review"), "screen.review")]
@@ -192,7 +193,7 @@ class QuestionScreen(MedguideScreen):
         event.stop()
         if event.button.id == "continue":
             if not self.query_one(QuestionCard).submit():
-                self.query_one(QuestionCard).error = self.lang._("Please choose one of the answers.")
+                self.query_one(QuestionCard).error = self.ui._("Please choose one of the answers.")
         elif event.button.id == "unknown":
             self.action_unknown()
         elif event.button.id == "back":
@@ -213,7 +214,7 @@ class QuestionScreen(MedguideScreen):
             self.medguide.changed()
             self.show()
         else:
-            self.query_one(QuestionCard).error = self.lang._("This is the first question.")
+            self.query_one(QuestionCard).error = self.ui._("This is the first question.")
 
     def action_review(self) -> None:
         self.medguide.open_review()

@@ -63,7 +63,7 @@ class ResultsScreen(MedguideScreen):
 
     def relabel(self) -> None:
         super().relabel()
-        _ = self.lang._
+        _ = self.ui._
         self.query_one("#results-title", Plain).show(_("Your results"))
         self.query_one("#disclaimer", Plain).show(_("This is a guide, not legal advice."))
         labels = {
@@ -75,7 +75,7 @@ class ResultsScreen(MedguideScreen):
 
 
     def hints(self) -> list[tuple[str, str, str]]:
-        _ = self.lang._
+        _ = self.ui._
         common = self.medguide.common_hints()
         hints = [common[0], ("F3", _("Back"), "screen.back"), ("F4", _("Review"), "screen.review")]
         if self.medguide.can_save:

@@ -50,19 +50,19 @@ class ReviewScreen(MedguideScreen):
 
     def relabel(self) -> None:
         super().relabel()
-        _ = self.lang._
+        _ = self.ui._
         self.query_one("#review-title", Plain).show(_("Your answers"))
         self.query_one("#close", Button).label = Text(_("Back to the questions") if not self.engine.finished else _("Back to the results"))
 
     def title_text(self) -> str:
-        return self.lang._("Review your answers")
+        return self.ui._("Review your answers")
 
     def hints(self) -> list[tuple[str, str, str]]:
-        _ = self.lang._
+        _ = self.ui._
         return [("Esc", _("Back"), "screen.close"), *self.medguide.common_hints()]
 
     def fill(self) -> None:
-        _ = self.lang._
+        _ = self.ui._
         box = self.query_one("#review-items", Vertical)
         box.remove_children()
         items = self.engine.review()
