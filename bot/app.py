@@ -293,6 +293,15 @@ class MedguideApp(App[None]):
 
         self.push_screen(PinPrompt(self.engine.lang, lambda typed: check_pin(typed, pin), pin is not None), done)
 
+    def _fatal_error(self) -> None:
+        """Kiosk: a crash shows no traceback; Textual's own lists local variables, which may hold a parent's answers."""
+        if self.mode != "kiosk":
+            super()._fatal_error()
+            return
+        self.bell()
+        self._exit_renderables.append("medguide stopped because of an internal error. Please tell the staff.")
+        self._close_messages_no_wait()
+
     # ------------------------------------------------------------ kiosk: idle and wipe
     async def on_event(self, event: events.Event) -> None:
         if self.idle is not None and isinstance(event, (events.Key, events.MouseDown, events.MouseMove, events.MouseScrollDown, events.MouseScrollUp, events.Paste)):

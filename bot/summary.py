@@ -16,7 +16,7 @@ from .explain import explain_all
 from .i18n import Lang, lang as get_lang
 from .screens.review import topic_title
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
 def summary(engine: Engine, lang: Lang, markdown: bool = True, today: date | None = None) -> str:
@@ -34,6 +34,8 @@ def summary(engine: Engine, lang: Lang, markdown: bool = True, today: date | Non
         q = engine.questions[qid]
         if q.topic != topic:
             topic = q.topic
+            if lines[-1] != "":
+                lines.append("")
             lines += [h3(topic_title(topic, lang)), ""]
         ask = lang.p_(f"q:{q.id}", q.ask)
         lines.append(f"{number}. {ask} **{esc(display(q, engine.answers[qid], lang))}**" if markdown

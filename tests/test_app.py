@@ -242,3 +242,15 @@ async def test_a_note_moves_on_with_enter_and_focus_survives_a_quick_redraw():
         await pilot.pause()
         assert app.engine.current.id == "order_date"
         assert isinstance(app.focused, SafeInput)
+
+
+def test_summary_in_the_language_with_an_english_copy(tmp_path: Path):
+    from bot.summary import write
+
+    engine = played_engine("es")
+    md = write(tmp_path / "s.md", engine).read_text(encoding="utf-8")
+    spanish, english = md.split("English copy for court staff")
+    assert "317,00" in spanish and "$317.00" in english and "CS 407P" in english
+    assert "\n### " in md and "\n\n### " in md  # headings stand apart from the lists
+    txt = write(tmp_path / "s.txt", engine).read_text(encoding="utf-8")
+    assert "**" not in txt and "#" not in txt.split("\n")[0]

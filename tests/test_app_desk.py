@@ -15,7 +15,7 @@ from bot.screens.desk import NewSession, SessionsScreen
 from bot.screens.question import QuestionScreen
 from bot.screens.results import ResultsScreen
 from bot.store import Store
-from bot.widgets import SafeInput, SidePanel
+from bot.widgets import Plain, SafeInput, SidePanel
 
 from .app_helpers import UTAH_PAYER, answer, make_app, run_async, screen_text
 
@@ -48,6 +48,8 @@ async def test_a_whole_call_at_the_desk(tmp_path: Path):
                 panel = _panel_text(app)
                 assert "Question in English" in panel and "Tiếng Việt" in panel
                 assert "What is the monthly child support amount" in panel or "support" in panel
+                await answer(pilot, qid, "abc")  # refused: the staff read why in English
+                assert "$1,234.56" in app.screen.query_one("#error", Plain).text
             await answer(pilot, qid, text)
             assert len(store.load(session)["trail"]) == n  # saved after every answer
         assert isinstance(app.screen, ResultsScreen)
@@ -99,6 +101,7 @@ async def test_resume_goes_back_to_the_question_where_the_call_stopped(tmp_path:
 def test_store_is_wal_and_durable(tmp_path: Path):
     store = Store(tmp_path / "d.sqlite3")
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert os.stat(tmp_path / "d.sqlite3").st_mode & 0o077 == 0
     assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     session = store.new({"language": "en", "trail": []}, "x")
     store.save(session, {"language": "es", "trail": ["a"], "state": "results"})

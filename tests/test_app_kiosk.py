@@ -162,3 +162,24 @@ def test_set_pin_stores_only_a_salted_hash(tmp_path: Path, monkeypatch):
     assert not config.check_pin("98766", settings.kiosk.pin)
     assert not config.check_pin("98765", None)
     assert os.stat(path).st_mode & 0o077 == 0
+
+
+@run_async
+async def test_a_crash_at_the_kiosk_shows_no_answers(tmp_path: Path):
+    import pytest
+
+    app = make_app("kiosk", "en", tmp=tmp_path)
+    printed: list = []
+    app._print_error_renderables = lambda: printed.extend(app._exit_renderables)  # what would reach the terminal
+    with pytest.raises(RuntimeError):  # run_test raises it again once the app has stopped
+        async with app.run_test(size=(80, 24)) as pilot:
+            await play(pilot, UTAH_PAYER[:8])
+            app.screen.query_one(SafeInput).value = "My secret 555-0100"
+
+            def boom() -> None:
+                raise RuntimeError("boom")
+
+            app.call_later(boom)
+            await pilot.pause()
+    shown = "".join(str(r) for r in printed)
+    assert "555-0100" not in shown and "internal error" in shown

@@ -63,7 +63,8 @@ class SessionsScreen(MedguideScreen):
         _ = self.ui._
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
-        table.add_columns(_("Caller"), _("Language"), _("Answers"), _("Last saved"), _("Status"))
+        for label, width in ((_("Caller"), 28), (_("Language"), 12), (_("Answers"), 8), (_("Last saved"), 20), (_("Status"), 12)):
+            table.add_column(label, width=max(width, len(label)))
         rows = self.medguide.store.list() if self.medguide.store else []
         for row in rows:
             table.add_row(

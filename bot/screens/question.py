@@ -183,7 +183,7 @@ class QuestionScreen(MedguideScreen):
             self.medguide.changed()
             self.show()
         else:
-            self.query_one(QuestionCard).error = reply.error or ""
+            self.query_one(QuestionCard).error = self.error_for_typist(event.text, reply.error or "")
 
     def on_answer_input_nothing_to_type(self, event: AnswerInput.NothingToType) -> None:
         event.stop()
@@ -200,6 +200,18 @@ class QuestionScreen(MedguideScreen):
             self.action_back()
         elif event.button.id == "review":
             self.action_review()
+
+    def error_for_typist(self, text: str, error: str) -> str:
+        """At the desk the staff type: the engine's reason, read again in English (the caller's words stay in the panel)."""
+        engine, ui = self.engine, self.ui
+        q = engine.current
+        if q is None or ui.code == engine.lang.code:
+            return error
+        try:
+            parse(q, text, ui, engine.path_answers(), engine.today)
+        except AnswerError as exc:
+            return exc.message or error
+        return error
 
     def action_unknown(self) -> None:
         reply = self.engine.answer_unknown()

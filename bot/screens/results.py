@@ -115,7 +115,7 @@ class ResultsScreen(MedguideScreen):
             return
         _ = self.lang._
         default = self.medguide.config.summary_directory / f"medguide-summary-{self.engine.today.isoformat()}.md"
-        self.app.push_screen(SaveScreen(self.engine, default, self.lang))
+        self.app.push_screen(SaveScreen(self.engine, default, self.ui))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
