@@ -165,6 +165,9 @@ def read_date(raw: str, lang: Lang) -> date:
     try:
         if iso:
             return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        named = _named_date(raw, lang)
+        if named is not None:
+            return named
         parsed = parse_date(raw, locale=lang.locale)
         if parsed.year < 100:  # a two-digit year: 16 -> 2016, 95 -> 1995
             parsed = parsed.replace(year=parsed.year + (2000 if parsed.year <= 50 else 1900))
@@ -208,6 +211,19 @@ def _month_day(q: Question, raw: str, lang: Lang, others: dict, today: date) -> 
     except (ValueError, AnswerError):
         raise AnswerError("not_a_month_day", lang._("Please type the month and day, like {example}.").format(example=lang.month_day(4, 22))) from None
     return f"{month:02d}-{day:02d}"
+
+
+def _named_date(raw: str, lang: Lang) -> date | None:
+    """A date written out: "April 22, 2016", "22 de abril de 2016", "2016年4月22日", "22 tháng 4, 2016"."""
+    numbers = [int(n) for n in re.findall(r"\d+", raw)]
+    years = [n for n in numbers if n >= 1000]
+    if len(years) != 1:
+        return None
+    rest = raw.replace(str(years[0]), " ", 1)
+    month_day = _month_named(rest, lang)
+    if month_day is None:
+        return None
+    return date(years[0], *month_day)
 
 
 def _month_named(raw: str, lang: Lang) -> tuple[int, int] | None:

@@ -263,3 +263,10 @@ def test_decomposed_accents_are_read_like_composed_ones():
     decomposed = unicodedata.normalize("NFD", "có")
     assert decomposed != "có"
     assert parse(q, decomposed, lang("vi"), {}, TODAY) is True
+
+
+@pytest.mark.parametrize("code", ["en", "es", "zh_Hans", "vi", "tl"])
+def test_a_date_written_out_the_way_the_language_writes_it_is_read(code):
+    q = load().by_id["order_date"]
+    written = lang(code).date(date(2016, 4, 22))
+    assert parse(q, written, lang(code), {}, TODAY) == date(2016, 4, 22), written
