@@ -56,32 +56,35 @@ class OcseMedicalSupportFacts(FactsModel):
 
 
 @rule(RULE_ID, OcseMedicalSupportFacts, REFERENCE)
-def ocse_medical_support(facts: OcseMedicalSupportFacts) -> Outcome:
+def ocse_medical_support(facts: OcseMedicalSupportFacts, explain: bool = True) -> Outcome:
     if facts.order_has_medical_provision and not facts.has_support_order:
         raise Refused("order_has_medical_provision", "no_support_order",
                       "order_has_medical_provision: has_support_order is false, so there is no order to have a "
                       "provision; expected false here, or has_support_order true")
-    args = facts.model_dump()
+    args = facts.model_dump() if explain else {}
     steps = [Step("satisfactory_coverage", "custodial_has_satisfactory_coverage",
-                  str(facts.custodial_has_satisfactory_coverage).lower(), args)]
+                  str(facts.custodial_has_satisfactory_coverage).lower(), args)] if explain else []
     citations = [PETITION]
     if facts.custodial_has_satisfactory_coverage:
         outcome = "no_petition_needed"
     else:
         acts = facts.receives_public_assistance or facts.requested_on_application
-        steps.append(Step("office_acts", "receives_public_assistance or requested_on_application",
-                          str(acts).lower(), args))
+        if explain:
+            steps.append(Step("office_acts", "receives_public_assistance or requested_on_application",
+                              str(acts).lower(), args))
         if not acts:
             outcome = "request_needed"
         elif not facts.has_support_order:
             outcome = "ocse_petitions"
         else:
-            steps.append(Step("medical_provision", "order_has_medical_provision",
-                              str(facts.order_has_medical_provision).lower(), args))
+            if explain:
+                steps.append(Step("medical_provision", "order_has_medical_provision",
+                                  str(facts.order_has_medical_provision).lower(), args))
             outcome = "ocse_may_enforce_order" if facts.order_has_medical_provision else "ocse_may_modify_order"
             citations.append(ORDERS)
-    steps.append(Step("uninsured_claims", "court_ordered_uninsured_enforcement",
-                      str(facts.court_ordered_uninsured_enforcement).lower(), args))
+    if explain:
+        steps.append(Step("uninsured_claims", "court_ordered_uninsured_enforcement",
+                          str(facts.court_ordered_uninsured_enforcement).lower(), args))
     citations.append(UNINSURED)
     figures = {
         "automatic": facts.receives_public_assistance and not facts.custodial_has_satisfactory_coverage,

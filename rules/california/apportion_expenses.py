@@ -60,7 +60,7 @@ class ApportionFacts(FactsModel):
     basic_child_support: SupportPaid | None = None
 
 
-def _adjusted(facts: ApportionFacts, steps: list[Step]) -> dict[str, Decimal]:
+def _adjusted(facts: ApportionFacts, steps: list[Step], explain: bool = True) -> dict[str, Decimal]:
     """Net disposable incomes adjusted under 4061(c) and (d)."""
     if facts.net_disposable_income is None:
         raise Refused("net_disposable_income", "missing",
@@ -73,16 +73,18 @@ def _adjusted(facts: ApportionFacts, steps: list[Step]) -> dict[str, Decimal]:
         paid, other = money(ss.monthly), "parent_b" if ss.paid_by == "parent_a" else "parent_a"
         income[ss.paid_by] -= paid
         income[other] += paid
-        steps.append(Step("spousal_support", f"{ss.paid_by} - {paid}, {other} + {paid}",
-                          f"{money(income['parent_a'])} / {money(income['parent_b'])}",
-                          {"paid_by": ss.paid_by, "monthly": paid}))
+        if explain:
+            steps.append(Step("spousal_support", f"{ss.paid_by} - {paid}, {other} + {paid}",
+                              f"{money(income['parent_a'])} / {money(income['parent_b'])}",
+                              {"paid_by": ss.paid_by, "monthly": paid}))
     cs = facts.basic_child_support
     if cs is not None and cs.monthly:
         paid = money(cs.monthly)
         income[cs.paid_by] -= paid
-        steps.append(Step("child_support", f"{cs.paid_by} - {paid}",
-                          f"{money(income['parent_a'])} / {money(income['parent_b'])}",
-                          {"paid_by": cs.paid_by, "monthly": paid}))
+        if explain:
+            steps.append(Step("child_support", f"{cs.paid_by} - {paid}",
+                              f"{money(income['parent_a'])} / {money(income['parent_b'])}",
+                              {"paid_by": cs.paid_by, "monthly": paid}))
     for parent, value in income.items():
         if value < 0:
             raise Refused(f"net_disposable_income.{parent}", "negative_adjusted_income",
@@ -96,7 +98,7 @@ def _adjusted(facts: ApportionFacts, steps: list[Step]) -> dict[str, Decimal]:
 
 
 @rule(RULE_ID, ApportionFacts, REFERENCE)
-def apportion_expenses(facts: ApportionFacts) -> Outcome:
+def apportion_expenses(facts: ApportionFacts, explain: bool = True) -> Outcome:
     amount = money(facts.amount)
     steps: list[Step] = []
     if facts.method == "half":
@@ -107,17 +109,20 @@ def apportion_expenses(facts: ApportionFacts) -> Outcome:
         share_a = half_up(amount / 2)
         adjusted: dict[str, Decimal | None] = {"parent_a": None, "parent_b": None}
         outcome, citations = "half_each", ("Cal. Fam. Code 4061(a)",)
-        steps.append(Step("half", f"{amount} / 2", str(share_a), {"amount": amount, "share_a": share_a}))
+        if explain:
+            steps.append(Step("half", f"{amount} / 2", str(share_a), {"amount": amount, "share_a": share_a}))
     else:
-        incomes = _adjusted(facts, steps)
+        incomes = _adjusted(facts, steps, explain)
         a, b = incomes["parent_a"], incomes["parent_b"]
         share_a = _share(amount, a, a + b)
         adjusted = {"parent_a": a, "parent_b": b}
         outcome, citations = "by_income", REFERENCE[1:]
-        steps.append(Step("income_share", f"{amount} x {a} / ({a} + {b})", str(share_a),
-                          {"amount": amount, "income_a": a, "income_b": b, "share_a": share_a}))
+        if explain:
+            steps.append(Step("income_share", f"{amount} x {a} / ({a} + {b})", str(share_a),
+                              {"amount": amount, "income_a": a, "income_b": b, "share_a": share_a}))
     share_b = money(amount - share_a)
-    steps.append(Step("rest", f"{amount} - {share_a}", str(share_b), {"amount": amount, "share_b": share_b}))
+    if explain:
+        steps.append(Step("rest", f"{amount} - {share_a}", str(share_b), {"amount": amount, "share_b": share_b}))
     figures = {
         "parent_a_share": money(share_a),
         "parent_b_share": share_b,

@@ -37,18 +37,20 @@ class CoverageAssignmentFacts(FactsModel):
 
 
 @rule(RULE_ID, CoverageAssignmentFacts, REFERENCE)
-def coverage_assignment(facts: CoverageAssignmentFacts) -> Outcome:
-    args = facts.model_dump()
-    steps = [Step("coverage_ordered", "coverage_ordered", str(facts.coverage_ordered).lower(), args)]
+def coverage_assignment(facts: CoverageAssignmentFacts, explain: bool = True) -> Outcome:
+    args = facts.model_dump() if explain else {}
+    steps = [Step("coverage_ordered", "coverage_ordered", str(facts.coverage_ordered).lower(), args)] if explain else []
     if not facts.coverage_ordered:
         outcome = "not_applicable"
     else:
-        steps.append(Step("employer_coverage", "parent_has_employer_coverage",
-                          str(facts.parent_has_employer_coverage).lower(), args))
+        if explain:
+            steps.append(Step("employer_coverage", "parent_has_employer_coverage",
+                              str(facts.parent_has_employer_coverage).lower(), args))
         if not facts.parent_has_employer_coverage:
             outcome = "not_applicable"
         else:
-            steps.append(Step("good_cause", "good_cause_shown", str(facts.good_cause_shown).lower(), args))
+            if explain:
+                steps.append(Step("good_cause", "good_cause_shown", str(facts.good_cause_shown).lower(), args))
             outcome = "good_cause_may_prevent" if facts.good_cause_shown else "assignment_available"
     available = outcome != "not_applicable"
     figures = {

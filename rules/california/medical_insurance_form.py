@@ -64,12 +64,13 @@ class MedicalInsuranceFormFacts(FactsModel):
 
 
 @rule(RULE_ID, MedicalInsuranceFormFacts, REFERENCE)
-def medical_insurance_form(facts: MedicalInsuranceFormFacts) -> Outcome:
+def medical_insurance_form(facts: MedicalInsuranceFormFacts, explain: bool = True) -> Outcome:
     steps = [Step(name, name, str(getattr(facts, name)).lower(), {"citation": cite})
-             for name, cite in CONTENTS.items()]
+             for name, cite in CONTENTS.items()] if explain else []
     missing = [name for name in CONTENTS if not getattr(facts, name)]
     duties = list(LAPSE_DUTIES) if facts.coverage_lapsed else []
-    steps.append(Step("coverage_lapsed", "coverage_lapsed", str(facts.coverage_lapsed).lower(), {}))
+    if explain:
+        steps.append(Step("coverage_lapsed", "coverage_lapsed", str(facts.coverage_lapsed).lower(), {}))
     citations = tuple(CONTENTS[name] for name in missing) or tuple(CONTENTS.values())
     if duties:
         citations += tuple(dict.fromkeys(LAPSE_DUTIES.values()))

@@ -73,13 +73,14 @@ class OutOfNetworkFacts(FactsModel):
     coverage_inadequate: bool = False
 
 
-def _factors(facts: OutOfNetworkFacts, steps: list[Step]) -> list[str]:
+def _factors(facts: OutOfNetworkFacts, steps: list[Step], explain: bool = True) -> list[str]:
     miles = CA_ACCESS_MILES.at()
     found = [name for name in ("emergency", "special_needs") if getattr(facts, name)]
     if facts.distance_miles is not None:
         over = facts.distance_miles > miles
-        steps.append(Step("access_presumption", f"{facts.distance_miles} > {miles}", str(over).lower(),
-                          {"distance": facts.distance_miles, "miles": miles}))
+        if explain:
+            steps.append(Step("access_presumption", f"{facts.distance_miles} > {miles}", str(over).lower(),
+                              {"distance": facts.distance_miles, "miles": miles}))
         if over:
             found.append("over_50_miles")
     if facts.coverage_inadequate:
@@ -88,24 +89,26 @@ def _factors(facts: OutOfNetworkFacts, steps: list[Step]) -> list[str]:
 
 
 @rule(RULE_ID, OutOfNetworkFacts, REFERENCE)
-def out_of_network(facts: OutOfNetworkFacts) -> Outcome:
+def out_of_network(facts: OutOfNetworkFacts, explain: bool = True) -> Outcome:
     charged, in_network = money(facts.amount_charged), money(facts.amount_if_in_network)
     if in_network > charged:
         raise Refused("amount_if_in_network", "in_network_above_charged",
                       f"amount_if_in_network: {in_network} is more than amount_charged {charged}; "
                       f"expected the in-network cost to be at most the charge")
     steps: list[Step] = []
-    args = {"charged": charged, "in_network": in_network, "obtained_by": facts.obtained_by}
+    args = {"charged": charged, "in_network": in_network, "obtained_by": facts.obtained_by} if explain else {}
     factors: list[str] = []
     bring: list[str] = []
     if facts.used_ordered_coverage and facts.used_preferred_provider:
         outcome, excess, shared, owed_by = "in_network", ZERO, charged, None
         citations = ("Cal. Fam. Code 4063(e)(1)", "Cal. Fam. Code 4063(f)(1)", "Cal. Fam. Code 4061")
-        steps.append(Step("in_network", "used_ordered_coverage = true, used_preferred_provider = true",
-                          str(charged), args))
+        if explain:
+            steps.append(Step("in_network", "used_ordered_coverage = true, used_preferred_provider = true",
+                              str(charged), args))
     else:
         excess, shared, owed_by = money(charged - in_network), in_network, facts.obtained_by
-        steps.append(Step("excess", f"{charged} - {in_network}", str(excess), {**args, "excess": excess}))
+        if explain:
+            steps.append(Step("excess", f"{charged} - {in_network}", str(excess), {**args, "excess": excess}))
         citations = ()
         if not facts.used_ordered_coverage:
             citations += ("Cal. Fam. Code 4063(e)(2)",)
@@ -114,7 +117,7 @@ def out_of_network(facts: OutOfNetworkFacts) -> Outcome:
         if excess == 0:
             outcome, owed_by = "no_excess", None
         else:
-            factors = _factors(facts, steps)
+            factors = _factors(facts, steps, explain)
             if factors:
                 outcome = "exception_may_apply"
                 bring = ["itemized_bills"] + [FACTORS[f][0] for f in factors]

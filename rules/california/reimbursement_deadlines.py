@@ -71,7 +71,7 @@ def _add(start: date, days: int, field: str) -> date:
 
 
 @rule(RULE_ID, ReimbursementFacts, REFERENCE)
-def reimbursement_deadlines(facts: ReimbursementFacts) -> Outcome:
+def reimbursement_deadlines(facts: ReimbursementFacts, explain: bool = True) -> Outcome:
     accrued, notified = facts.costs_accrued_on, facts.notified_on
     if notified is not None and notified < accrued:
         raise Refused("notified_on", "notified_before_costs_accrued",
@@ -79,13 +79,13 @@ def reimbursement_deadlines(facts: ReimbursementFacts) -> Outcome:
                       f"expected the notification on or after that day")
     if facts.rights_assigned:
         figures = {"statement_due": None, "payment_due": None, "actions": []}
-        step = Step("rights_assigned", "rights_assigned = true", "not_applicable", {})
-        return Outcome(RULE_ID, "not_applicable", figures, ("Cal. Fam. Code 4063(b)",), (step,))
+        steps = (Step("rights_assigned", "rights_assigned = true", "not_applicable", {}),) if explain else ()
+        return Outcome(RULE_ID, "not_applicable", figures, ("Cal. Fam. Code 4063(b)",), steps)
 
     statement_days = CA_ITEMIZED_STATEMENT_DAYS.at(accrued)
     statement_due = _add(accrued, statement_days, "costs_accrued_on")
     steps = [Step("statement_due", f"{accrued.isoformat()} + {statement_days} days", statement_due.isoformat(),
-                  {"accrued": accrued, "days": statement_days})]
+                  {"accrued": accrued, "days": statement_days})] if explain else []
     citations = ["Cal. Fam. Code 4063(b)"]
     actions = ["send_itemized_statement"]
     if facts.paid_all:
@@ -102,8 +102,9 @@ def reimbursement_deadlines(facts: ReimbursementFacts) -> Outcome:
         else:
             days, code = CA_REIMBURSE_DAYS.at(notified), "default_period"
         payment_due = _add(notified, days, "court_period_days" if code == "court_period" else "notified_on")
-        steps.append(Step(code, f"{notified.isoformat()} + {days} days", payment_due.isoformat(),
-                          {"notified": notified, "days": days}))
+        if explain:
+            steps.append(Step(code, f"{notified.isoformat()} + {days} days", payment_due.isoformat(),
+                              {"notified": notified, "days": days}))
         citations.append("Cal. Fam. Code 4063(b)(3)")
     if facts.disputed:
         actions.append("pay_then_ask_court")

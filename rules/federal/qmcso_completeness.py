@@ -42,11 +42,13 @@ class QmcsoFacts(FactsModel):
 
 
 @rule(RULE_ID, QmcsoFacts, REFERENCE)
-def qmcso_completeness(facts: QmcsoFacts) -> Outcome:
-    steps = [Step(name, name, str(getattr(facts, name)).lower(), {"citation": cite})
-             for name, cite in REQUIRED.items()]
-    steps.append(Step("requires_benefit_plan_lacks", "requires_benefit_plan_lacks",
-                      str(facts.requires_benefit_plan_lacks).lower(), {"citation": "29 U.S.C. 1169(a)(4)"}))
+def qmcso_completeness(facts: QmcsoFacts, explain: bool = True) -> Outcome:
+    steps = []
+    if explain:
+        steps = [Step(name, name, str(getattr(facts, name)).lower(), {"citation": cite})
+                 for name, cite in REQUIRED.items()]
+        steps.append(Step("requires_benefit_plan_lacks", "requires_benefit_plan_lacks",
+                          str(facts.requires_benefit_plan_lacks).lower(), {"citation": "29 U.S.C. 1169(a)(4)"}))
     missing = [name for name in REQUIRED if not getattr(facts, name)]
     disqualifying = ["requires_benefit_plan_lacks"] if facts.requires_benefit_plan_lacks else []
     citations = (EXPLAINER, *dict.fromkeys(REQUIRED[name] for name in missing))

@@ -89,9 +89,10 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
         found = next((day for day in received if opens <= day <= due), None)
         if due > facts.as_of:
             break
-        steps.append(Step("verification_year", f"{opens} <= received <= {due}",
-                          found.isoformat() if found else None,
-                          {"year": year, "opens": opens, "due": due, "received": found}))
+        if explain:
+            steps.append(Step("verification_year", f"{opens} <= received <= {due}",
+                              found.isoformat() if found else None,
+                              {"year": year, "opens": opens, "due": due, "received": found}))
         if found is None:
             ends.append((due, "no_verification"))
             break
@@ -100,11 +101,12 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
     if facts.lapse_date:
         lapse_end = facts.lapse_date.replace(day=1)
         ends.append((lapse_end, "lapse"))
-        steps.append(Step("lapse", f"first day of the month of {facts.lapse_date}", lapse_end.isoformat(),
-                          {"lapse_date": facts.lapse_date, "ends_on": lapse_end}))
+        if explain:
+            steps.append(Step("lapse", f"first day of the month of {facts.lapse_date}", lapse_end.isoformat(),
+                              {"lapse_date": facts.lapse_date, "ends_on": lapse_end}))
 
     ends_on, reason = min(ends) if ends else (None, None)
-    if len(ends) > 1:
+    if len(ends) > 1 and explain:
         steps.append(Step("earlier_end", f"min({ends[0][0]}, {ends[1][0]})", ends_on.isoformat(),
                           {"ends_on": ends_on, "reason": reason}))
     ended = ends_on is not None and ends_on <= facts.as_of

@@ -114,8 +114,8 @@ def credit_start(facts: CreditStartFacts, explain: bool = True) -> Outcome:
     days_after = (received - letter).days if letter else None
 
     steps = [Step("prospective_from", f"first day of the month after {received}", prospective.isoformat(),
-                  {"received": received, "prospective_from": prospective})]
-    if letter:
+                  {"received": received, "prospective_from": prospective})] if explain else []
+    if letter and explain:
         args = {"letter": LETTERS[letter_field], "letter_date": letter, "days": days, "deadline": deadline,
                 "received": received, "days_after_letter": days_after}
         steps.append(Step("retro_deadline", f"{letter} + {days} days", deadline.isoformat(), args))
@@ -135,8 +135,9 @@ def credit_start(facts: CreditStartFacts, explain: bool = True) -> Outcome:
              "manager_approved"),
         ]
     unmet = [code for code, met, _, _ in conditions if met is False]
-    steps += [Step(f"exception_1_{code}", expr, "met" if met else "not_met", {"condition": code})
-              for code, met, expr, _ in conditions if met is not None]
+    if explain:
+        steps += [Step(f"exception_1_{code}", expr, "met" if met else "not_met", {"condition": code})
+                  for code, met, expr, _ in conditions if met is not None]
 
     if not unmet:
         needed = [field for _, met, _, field in conditions if met is None]
@@ -149,8 +150,9 @@ def credit_start(facts: CreditStartFacts, explain: bool = True) -> Outcome:
             raise Refused(field, "missing", f"{field}: needed{also} to decide a retroactive credit "
                                             "under CS 407P Exception 1")
         effective = facts.application_date.replace(day=1)
-        steps.append(Step("effective_from", f"first day of the month of {facts.application_date}",
-                          effective.isoformat(), {"application_date": facts.application_date}))
+        if explain:
+            steps.append(Step("effective_from", f"first day of the month of {facts.application_date}",
+                              effective.isoformat(), {"application_date": facts.application_date}))
         outcome, citations = "retroactive", REFERENCE
     else:
         effective = prospective

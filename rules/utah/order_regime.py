@@ -96,7 +96,8 @@ def order_regime(facts: OrderRegimeFacts, explain: bool = True) -> Outcome:
     regime_date = modified or facts.order_date
     law_in_effect = None
     steps = [Step("operation_of_law", f"{regime_date} >= {law_from}",
-                  "met" if regime_date >= law_from else "not_met", {"regime_date": regime_date, "from": law_from})]
+                  "met" if regime_date >= law_from else "not_met",
+                  {"regime_date": regime_date, "from": law_from})] if explain else []
 
     if regime_date >= law_from:
         outcome = "by_operation_of_law"
@@ -105,22 +106,27 @@ def order_regime(facts: OrderRegimeFacts, explain: bool = True) -> Outcome:
             name = "modification_addressed_credit" if modification is None else "original_addressed_credit"
             raise Refused(name, "missing", f"{name}: needed, true or false, to tell which provision governs "
                                            "the modified order")
-        steps.append(Step("modification_addressed_credit", f"modification_addressed_credit = {str(modification).lower()}",
-                          "met" if modification else "not_met", {}))
+        if explain:
+            steps.append(Step("modification_addressed_credit",
+                              f"modification_addressed_credit = {str(modification).lower()}",
+                              "met" if modification else "not_met", {}))
         if modification:
             outcome = "provision_in_order"
         else:
-            steps.append(Step("original_addressed_credit", f"original_addressed_credit = {str(original).lower()}",
-                              "met" if original else "not_met", {}))
+            if explain:
+                steps.append(Step("original_addressed_credit", f"original_addressed_credit = {str(original).lower()}",
+                                  "met" if original else "not_met", {}))
             if original:
                 outcome, regime_date = "original_provision_continues", facts.order_date
             else:
                 outcome, law_in_effect = "law_at_modification", _law_at(modified)
     else:
-        steps.append(Step("has_medical_provision", f"has_medical_provision = {str(facts.has_medical_provision).lower()}",
-                          "met" if facts.has_medical_provision else "not_met", {}))
+        if explain:
+            steps.append(Step("has_medical_provision",
+                              f"has_medical_provision = {str(facts.has_medical_provision).lower()}",
+                              "met" if facts.has_medical_provision else "not_met", {}))
         outcome = "provision_in_order" if facts.has_medical_provision else _law_at(regime_date)
-        if outcome != "provision_in_order":
+        if outcome != "provision_in_order" and explain:
             voluntary_from = UT_VOLUNTARY_CREDIT_FROM.at()
             steps.append(Step("voluntary_credit", f"{regime_date} >= {voluntary_from}",
                               "met" if outcome == "voluntary_credit_allowed" else "not_met",

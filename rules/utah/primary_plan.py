@@ -101,14 +101,15 @@ def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
     figures = {"primary": None, "secondary": None, "basis": None, "factors": None,
                "step_parent_plan_of": facts.step_parent_plan_of, "order_language": None}
     steps = [Step("covered_by_both", f"covered_by_both = {str(facts.covered_by_both).lower()}",
-                  "met" if facts.covered_by_both else "not_met", {})]
+                  "met" if facts.covered_by_both else "not_met", {})] if explain else []
     if not facts.covered_by_both:
         return Outcome(RULE_ID, "not_applicable", figures, ("Utah Code 81-6-208(7)(a)(i)",),
                        tuple(steps) if explain else ())
 
     if facts.order_names_primary != "none":
         primary, basis = facts.order_names_primary, "order"
-        steps.append(Step("order_designation", f"order_names_primary = {primary}", primary, {"primary": primary}))
+        if explain:
+            steps.append(Step("order_designation", f"order_names_primary = {primary}", primary, {"primary": primary}))
         citations = ("Utah Code 81-6-208(3)(c)", "Utah Code 81-6-208(7)(a)", "Utah Code 81-6-208(7)(b)")
     else:
         for parent in OTHER:
@@ -118,8 +119,9 @@ def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
                               "the birthday first in the calendar year decides")
         a, b = facts.parent_a_birthday, facts.parent_b_birthday
         first = "parent_a" if a < b else "parent_b" if b < a else None
-        steps.append(Step("birthday_first", f"first in the year of {a}, {b}", first or "same_day",
-                          {"parent_a_birthday": a, "parent_b_birthday": b}))
+        if explain:
+            steps.append(Step("birthday_first", f"first in the year of {a}, {b}", first or "same_day",
+                              {"parent_a_birthday": a, "parent_b_birthday": b}))
         if first is None:
             figures["factors"] = FACTORS
             return Outcome(RULE_ID, "undetermined", figures, ("Utah Code 81-6-208(6)(b)", "Utah Code 81-6-208(7)(d)"),
@@ -129,9 +131,10 @@ def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
 
     secondary = OTHER[primary]
     if facts.step_parent_plan_of:
-        kept = "primary" if facts.step_parent_plan_of == primary else "secondary"
-        steps.append(Step("step_parent_plan", f"step-parent's plan = plan of {facts.step_parent_plan_of}", kept,
-                          {"remarried_parent": facts.step_parent_plan_of, "designation": kept}))
+        if explain:
+            kept = "primary" if facts.step_parent_plan_of == primary else "secondary"
+            steps.append(Step("step_parent_plan", f"step-parent's plan = plan of {facts.step_parent_plan_of}", kept,
+                              {"remarried_parent": facts.step_parent_plan_of, "designation": kept}))
         citations += ("Utah Code 81-6-208(7)(a)(ii)",)
     figures.update(primary=primary, secondary=secondary, basis=basis, order_language={
         "template": TEMPLATE_ID, "primary_name": _name(facts, primary), "secondary_name": _name(facts, secondary)})

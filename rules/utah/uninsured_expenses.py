@@ -60,15 +60,17 @@ def uninsured_expenses(facts: UninsuredExpensesFacts, explain: bool = True) -> O
     owes = money(cut(amount * share))
     days = UT_EXPENSE_VERIFICATION_DAYS.at(facts.paid_on)
     due = facts.paid_on + timedelta(days=days)
-    args = {"amount": amount, "share": share, "owes": owes, "paid_on": facts.paid_on, "days": days,
-            "due": due, "sent": sent, "owed_by": OTHER[facts.paid_by]}
-    steps = [
-        Step("other_parent_owes", f"{amount} x {share:%}", str(owes), args),
-        Step("paid_by_keeps", f"{amount} - {owes}", str(amount - owes), args),
-        Step("verification_due", f"{facts.paid_on} + {days} days", due.isoformat(), args),
-    ]
     late = sent is not None and sent > due
-    if sent:
+    steps: list[Step] = []
+    if explain:
+        args = {"amount": amount, "share": share, "owes": owes, "paid_on": facts.paid_on, "days": days,
+                "due": due, "sent": sent, "owed_by": OTHER[facts.paid_by]}
+        steps = [
+            Step("other_parent_owes", f"{amount} x {share:%}", str(owes), args),
+            Step("paid_by_keeps", f"{amount} - {owes}", str(amount - owes), args),
+            Step("verification_due", f"{facts.paid_on} + {days} days", due.isoformat(), args),
+        ]
+    if sent and explain:
         steps.append(Step("verification_in_time", f"{sent} <= {due}", "not_met" if late else "met", args))
     figures = {
         "other_parent_owes": owes,
