@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from .i18n import LANGUAGES
+from .languages import LANGUAGES
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -25,15 +25,8 @@ from babel.numbers import format_currency, format_decimal
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "medguide"
 
-# code -> (babel locale, the language named in itself)
-LANGUAGES: dict[str, tuple[str, str]] = {
-    "en": ("en_US", "English"),
-    "es": ("es", "Español"),
-    "zh_Hans": ("zh_Hans_CN", "中文"),
-    "vi": ("vi_VN", "Tiếng Việt"),
-    "tl": ("fil_PH", "Tagalog"),  # fil_PH, not tl_PH: babel re-resolves that alias on every call
-}
-DEFAULT = "en"
+from .languages import DEFAULT, LANGUAGES  # noqa: E402  (plain data; the CLI reads it without babel)
+
 
 
 @dataclass(frozen=True)

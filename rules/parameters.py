@@ -19,13 +19,16 @@ class Parameter:
     values: dict[date, Any]
     reference: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_dates", tuple(sorted(self.values)))
+
     def at(self, when: date | None = None) -> Any:
         """The value in force on ``when`` (the newest when not given)."""
-        keys = sorted(self.values)
+        dates = self._dates  # type: ignore[attr-defined]
         if when is None:
-            return self.values[keys[-1]]
-        found = [k for k in keys if k <= when]
-        return self.values[found[-1] if found else keys[0]]
+            return self.values[dates[-1]]
+        found = [k for k in dates if k <= when]
+        return self.values[found[-1] if found else dates[0]]
 
 
 CREDIT_SHARE = Parameter(
