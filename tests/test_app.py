@@ -188,7 +188,9 @@ async def test_high_contrast_meets_wcag_aa(tmp_path: Path):
         await pilot.pause()
         assert app.theme == "medguide-high-contrast"
         worst = _worst_contrast(app)
-        await play(pilot, UTAH_PAYER[:9])  # choices, an input with an error-free answer
+        await play(pilot, UTAH_PAYER[:8])  # an amount: its example in the box, "I don't know" greyed
+        worst = min(worst, _worst_contrast(app))
+        await play(pilot, UTAH_PAYER[8:9])
         worst = min(worst, _worst_contrast(app))
         app.engine = played_engine("en")
         app.show_current()  # the results

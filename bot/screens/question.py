@@ -141,7 +141,11 @@ class QuestionScreen(MedguideScreen):
             self.query_one(f"#{button_id}", Button).label = Text(label)
 
     def show(self, error: str = "", keep: str | None = None) -> None:
-        """Draw the engine's current question (or hand over to the results)."""
+        """Draw the engine's current question (or hand over to the results), in one screen update."""
+        with self.app.batch_update():
+            self._show(error, keep)
+
+    def _show(self, error: str = "", keep: str | None = None) -> None:
         engine = self.engine
         if engine.finished:
             self.medguide.show_current()
@@ -152,7 +156,7 @@ class QuestionScreen(MedguideScreen):
         n, m = engine.progress()
         self.query_one(StepProgress).show(_("Step {n} of about {m}").format(n=n, m=m), n - 1, m)
         self.query_one(QuestionCard).show(question_view(engine, keep, self.ui), error)
-        self.query_one("#unknown", Button).display = q.unknown
+        self.query_one("#unknown", Button).disabled = not q.unknown  # greyed, not hidden: the row keeps its size
         self.query_one("#keys").show(self.hints())  # type: ignore[attr-defined]
         if self.medguide.mode == "desk":
             self.query_one(SidePanel).view = self.medguide.desk_panel()
@@ -165,11 +169,9 @@ class QuestionScreen(MedguideScreen):
 
     def hints(self) -> list[tuple[str, str, str]]:
         _ = self.ui._
-        q = self.engine.current
         common = self.medguide.common_hints()  # F2 Language first
         hints = [("F1", _("Help"), "screen.help"), common[0], ("F3", _("Back"), "screen.back"), ("F4", _("Review"), "screen.review")]
-        if q is not None and q.unknown:
-            hints.append(("F5", _("I don't know"), "screen.unknown"))
+        hints.append(("F5", _("I don't know"), "screen.unknown"))  # always listed: the footer keeps its size
         return hints + common[1:]
 
     # ------------------------------------------------------------ answering

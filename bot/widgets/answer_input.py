@@ -48,7 +48,8 @@ class AnswerInput(Vertical):
 
     DEFAULT_CSS = """
     AnswerInput {
-        height: auto;
+        height: 6;  /* the same for every question (4 choices and a border): nothing below it jumps */
+        ChoiceSet { height: 100%; width: 100%; }
     }
     """
 
@@ -109,8 +110,8 @@ class AnswerInput(Vertical):
         widget = self.widget
         if widget is None:
             self.post_message(self.NothingToType())
-        else:
-            widget.focus()
+        elif not widget.has_focus:
+            widget.focus(scroll_visible=False)  # the card shows it already; scrolling would cost a second frame
 
     def text(self) -> str | None:
         """The answer as it stands (None for a choice not yet made)."""

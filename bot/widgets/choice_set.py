@@ -96,6 +96,9 @@ class ChoiceSet(RadioSet):
         if self.count:
             self._selected = self.count - 1 if self._selected is None else (self._selected - 1) % self.count
 
+    def _scroll_to_selected(self) -> None:
+        """The set grows to fit its choices and is never scrolled: skip RadioSet's extra frame."""
+
     @property
     def highlighted(self) -> int | None:
         return self._selected

@@ -85,7 +85,8 @@ class QuestionCard(VerticalScroll, can_focus=False):
         self._text("#hint", view.hint)
         self.error = error
         self.query_one(AnswerInput).show(view.kind, view.choices, view.prefill, view.placeholder, view.check)
-        self.scroll_home(animate=False)
+        if self.scroll_y:
+            self.scroll_home(animate=False)
 
     def watch_error(self, error: str) -> None:
         if not self.is_mounted:
