@@ -5,15 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from bot.app import MedguideApp
 from bot.screens.help import HelpScreen
 from bot.screens.language import LanguagePicker, LanguageScreen
 from bot.screens.question import QuestionScreen
 from bot.screens.results import ResultsScreen, SaveScreen
 from bot.screens.review import ReviewScreen
-from bot.widgets import ChoiceSet, Plain, QuestionCard, SafeInput
+from bot.widgets import ChoiceSet, KeyHints, Plain, SafeInput
 from flows.model import Flow
 
 from .app_helpers import UTAH_PAYER, answer, make_app, play, played_engine, run_async, screen_text
@@ -79,6 +77,11 @@ async def test_back_help_and_i_dont_know_by_keyboard():
         assert isinstance(app.screen, HelpScreen)
         assert "medical support" in screen_text(app).lower()  # the glossary word of this question
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")  # ? is help too, where it is not typed into a box
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
         await pilot.press("f5")  # I don't know
         await pilot.pause()
         assert app.engine.answers["has_medical_provision"] == "unknown"
@@ -104,6 +107,12 @@ async def test_mouse_alone_answers_a_choice():
         await pilot.click("#back")
         await pilot.pause()
         assert app.engine.current.id == "order_state"
+        # the footer's key hints are buttons too
+        keys = app.screen.query_one("#keys", KeyHints)
+        line = "".join(segment.text for segment in keys.render_line(0))
+        await pilot.click(keys, offset=(line.index("F4") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
 
 
 @run_async
@@ -171,7 +180,7 @@ async def test_no_markup_in_a_rendered_label():
             yield Plain("[bold]x[/bold] \x1b[2J", id="p")
 
     app = One()
-    async with app.run_test() as pilot:
+    async with app.run_test():
         label = app.query_one("#p", Plain)
         strip = label.render_line(0)
         text = "".join(segment.text for segment in strip)
