@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import time
 from datetime import date
-from typing import Any, Callable, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal
 
 from textual import events
 from textual.app import App
@@ -30,8 +30,10 @@ from .config import Config, check_pin, load as load_config
 from .engine import Engine
 from .i18n import DEFAULT, LANGUAGES, Lang, lang
 from .idle import IdleWatch
-from .store import Store
 from .widgets import PanelView, Section
+
+if TYPE_CHECKING:
+    from .store import Store
 
 Mode = Literal["parent", "kiosk", "desk"]
 
@@ -128,18 +130,21 @@ class MedguideApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.theme = NORMAL_THEME
         if mode == "desk" and self.store is None:
+            from .store import Store  # sqlite3 only where it is used
+
             self.store = Store(self.config.desk.database)
         if mode == "kiosk":
             self.idle = IdleWatch(clock, self.config.kiosk.idle_seconds, self.config.kiosk.countdown_seconds)
 
     # ------------------------------------------------------------ start
     def on_mount(self) -> None:
-        from .screens.desk import SessionsScreen
-        from .screens.language import LanguageScreen
-
         if self.mode == "desk":
+            from .screens.desk import SessionsScreen
+
             self.push_screen(SessionsScreen())
         elif self.language is None:
+            from .screens.language import LanguageScreen
+
             self.push_screen(LanguageScreen())
         else:
             self.push_screen(self._interview_screen())
@@ -157,10 +162,13 @@ class MedguideApp(App[None]):
         return self.mode != "kiosk"
 
     def _interview_screen(self):
-        from .screens.question import QuestionScreen
-        from .screens.results import ResultsScreen
+        if self.engine.finished:
+            from .screens.results import ResultsScreen  # the explainers load with the first results
 
-        return ResultsScreen() if self.engine.finished else QuestionScreen()
+            return ResultsScreen()
+        from .screens.question import QuestionScreen
+
+        return QuestionScreen()
 
     def start_interview(self, code: str) -> None:
         """From the language screen: the interview in ``code``."""
@@ -170,12 +178,16 @@ class MedguideApp(App[None]):
     def show_current(self) -> None:
         """Put the question or the results screen in place, whichever the engine is at."""
         from .screens.question import QuestionScreen
-        from .screens.results import ResultsScreen
 
-        want = ResultsScreen if self.engine.finished else QuestionScreen
+        if self.engine.finished:
+            from .screens.results import ResultsScreen
+
+            want: type = ResultsScreen
+        else:
+            want = QuestionScreen
         if isinstance(self.screen, want):
-            self.screen.show()
-        elif isinstance(self.screen, (QuestionScreen, ResultsScreen)):
+            self.screen.show()  # type: ignore[attr-defined]
+        elif isinstance(self.screen, QuestionScreen) or type(self.screen).__name__ == "ResultsScreen":
             self.switch_screen(want())
         else:
             self.push_screen(want())
