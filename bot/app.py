@@ -109,6 +109,8 @@ class MedguideApp(App[None]):
         store: Store | None = None,
         flow: Flow | None = None,
     ) -> None:
+        if mode == "kiosk":
+            os.environ.pop("TEXTUAL", None)  # no devtools and no debug features at a kiosk (read by App.__init__)
         super().__init__()
         if mode not in ("parent", "kiosk", "desk"):
             raise ValueError(f"unknown mode {mode!r}")

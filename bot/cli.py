@@ -68,6 +68,10 @@ def _kiosk(args: argparse.Namespace) -> int:
 
     if args.set_pin:
         return _set_pin()
+    import os
+
+    for name in ("TEXTUAL_LOG", "TEXTUAL", "TEXTUAL_ALLOW_SIGNALS", "TEXTUAL_DEBUG"):
+        os.environ.pop(name, None)  # before Textual is imported: no log file, no devtools, ctrl+c stays a key
     settings = config.load()
     if settings.kiosk.pin is None:
         sys.stderr.write(f"No staff PIN is set, so staff could not close the kiosk. Set one first: medguide kiosk --set-pin\n"

@@ -183,3 +183,9 @@ async def test_a_crash_at_the_kiosk_shows_no_answers(tmp_path: Path):
             await pilot.pause()
     shown = "".join(str(r) for r in printed)
     assert "555-0100" not in shown and "internal error" in shown
+
+
+def test_the_kiosk_turns_off_textual_devtools_and_logs(monkeypatch, tmp_path: Path):
+    monkeypatch.setenv("TEXTUAL", "devtools,debug")
+    app = make_app("kiosk", "en", tmp=tmp_path)
+    assert not app.features and app.devtools is None
