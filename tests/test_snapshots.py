@@ -97,3 +97,11 @@ def test_kiosk_idle_countdown(snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, run_before=idle, terminal_size=(80, 24))
+
+
+def test_question_larger_text(snap_compare):
+    async def larger(pilot: Pilot) -> None:
+        await pilot.press("f8")
+        await no_cursor_blink(pilot)
+
+    assert snap_compare(app_at("kiosk", "en", UTAH_PAYER[:8]), run_before=larger, terminal_size=(80, 24))
