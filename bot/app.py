@@ -389,7 +389,13 @@ class MedguideApp(App[None]):
 
     def open_session(self, session: str) -> None:
         assert self.store is not None
-        self.engine = Engine.restore(self.store.load(session), self.flow, self.today)
+        try:
+            engine = Engine.restore(self.store.load(session), self.flow, self.today)
+        except (KeyError, ValueError, TypeError, AttributeError):  # unreadable, or from another version
+            self.notify(self.ui_lang._("This session cannot be opened. It may be from an older version."),
+                        severity="error", markup=False)
+            return
+        self.engine = engine
         self.session = session
         self.push_screen(self._interview_screen())
 

@@ -162,13 +162,18 @@ class Term(_Strict):
     meaning: str
 
 
+def _yaml(path: Path) -> Any:
+    """Safe YAML, with libyaml's loader when it is there (7x faster: part of the app's cold start)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 @lru_cache(maxsize=None)
 def load(path: Path = FLOW_FILE) -> Flow:
-    return Flow.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return Flow.model_validate(_yaml(path))
 
 
 @lru_cache(maxsize=None)
 def glossary(path: Path = GLOSSARY_FILE) -> dict[str, Term]:
     if not path.exists():
         return {}
-    return {t["id"]: Term.model_validate(t) for t in yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]}
+    return {t["id"]: Term.model_validate(t) for t in _yaml(path)["terms"]}

@@ -130,3 +130,17 @@ def test_kill_9_loses_no_confirmed_answer(tmp_path: Path):
     data = store.load(row.id)
     assert data["trail"] == [qid for qid, _ in UTAH_PAYER[:6]]
     assert data["language"] == "es" and row.label == "crash test"
+
+
+@run_async
+async def test_a_session_from_another_version_is_refused_with_a_message(tmp_path: Path):
+    store = Store(tmp_path / "desk.sqlite3")
+    store.new({"format": "medguide.session", "version": 99, "language": "en"}, "old")
+    app = make_app("desk", tmp=tmp_path, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsScreen)
+        assert app.session is None
+        assert any("cannot be opened" in str(n.message) for n in app._notifications)
