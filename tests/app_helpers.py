@@ -16,20 +16,12 @@ from textual.pilot import Pilot
 from bot.app import MedguideApp
 from bot.config import Config, DeskConfig, KioskConfig, hash_pin
 from bot.widgets import ChoiceSet, QuestionCard, SafeInput
+from tests.interviews import UTAH_PAYER  # noqa: F401  (re-exported for the app tests)
 
 TODAY = date(2026, 11, 23)
 PIN = "4321"
 PIN_HASH = hash_pin(PIN, salt=b"0123456789abcdef", iterations=1000)
 
-# Utah payer with their own plan (CS 407P example 1): support 350.00, credit 33.00 -> 317.00
-UTAH_PAYER = [
-    ("order_state", "UT"), ("order_date", "2024-01-15"), ("order_changed", "no"),
-    ("has_medical_provision", "yes"), ("order_names_primary", "3"), ("credit_cap", "no"),
-    ("living_arrangement", "1"), ("my_role", "1"), ("base_support", "350"), ("my_side_plan", "1"),
-    ("my_premium", "198"), ("my_persons_covered", "3"), ("my_children_on_case", "1"),
-    ("my_health_benefits", "yes"), ("other_side_plan", "no"), ("credit_asked", "no"),
-    ("gross_income", "4000"), ("has_bill", "no"), ("qmcso_check", "no"),
-]
 
 
 def run_async(test):
