@@ -23,8 +23,9 @@ from ..base import FactsModel, Outcome, Step
 from ..registry import rule
 
 RULE_ID = "ca.coverage_assignment"
-ASSIGNMENT = "QMCSO explainer: California health insurance coverage assignment"
-RIGHTS = "QMCSO explainer: rights of the parent who does not carry the policy"
+# Paragraphs of the QMCSO explainer (shared/seeds 000), cited by number: it has no sections.
+ASSIGNMENT = "QMCSO explainer, para. 4-5"
+RIGHTS = "QMCSO explainer, para. 3"
 REFERENCE = (ASSIGNMENT, RIGHTS)
 
 OTHER_PARENT_RIGHTS = ["information", "insurance_cards", "submit_claims", "direct_reimbursement"]

@@ -22,7 +22,8 @@ from ..base import FactsModel, Outcome, Step
 from ..registry import rule
 
 RULE_ID = "qmcso.completeness"
-EXPLAINER = "QMCSO explainer: what a qualified medical child support order must contain"
+# Paragraph 2 of the QMCSO explainer (shared/seeds 000), cited by number: it has no sections.
+EXPLAINER = "QMCSO explainer, para. 2"
 REFERENCE = (EXPLAINER, "29 U.S.C. 1169(a)(3)", "29 U.S.C. 1169(a)(4)")
 
 REQUIRED = {
