@@ -9,7 +9,6 @@ current path feed the predicates and the rules.
 
 from __future__ import annotations
 
-import copy
 import weakref
 from dataclasses import dataclass
 from datetime import date
@@ -338,9 +337,6 @@ class Engine:
         engine.draft = data.get("draft", "")
         engine.resuming = bool(data.get("resuming", False))
         return engine
-
-    def copy(self) -> "Engine":
-        return Engine.restore(copy.deepcopy(self.save()), self.flow, self._today)
 
 
 def canonical_text(value: Any) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, NamedTuple
 
@@ -36,9 +35,6 @@ class FactsModel(BaseModel):
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=MAX_MONEY_DIGITS, decimal_places=2)]
 """A non-negative amount of money, exact to the cent, never through float."""
-
-SignedMoney = Annotated[Decimal, Field(max_digits=MAX_MONEY_DIGITS, decimal_places=2)]
-"""An amount of money that may be negative."""
 
 
 def cut(amount: Decimal) -> Decimal:
@@ -114,12 +110,3 @@ class Refused(Exception):
     def __init__(self, field: str, code: str, message: str):
         super().__init__(f"{field}: {code}: {message}")
         self.refusal = Refusal(field, code, message)
-
-
-def fmt(value: Decimal | date | int | str | None) -> str | None:
-    """A figure as the batch output writes it (money with two decimals, ISO dates)."""
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
