@@ -169,6 +169,10 @@ def primary_plan(a: Answers) -> dict:
     if both and facts["order_names_primary"] == "none":
         facts["parent_a_birthday"] = a["my_birthday"]
         facts["parent_b_birthday"] = a["other_birthday"]
+    for question, fact in (("my_name", "parent_a_name"), ("other_parent_name", "parent_b_name")):
+        name = a.assume(question, None)
+        if name:
+            facts[fact] = name
     if mine == "my_spouse":
         facts["step_parent_plan_of"] = "parent_a"
     elif theirs == "other_spouse":

@@ -154,7 +154,8 @@ def test_unknown_birthday_leaves_the_primary_plan_waiting_for_it():
     play(e, steps)
     assert e.state == "other_birthday"
     e.answer_unknown()
-    play(e, [("credit_asked", "no"), ("gross_income", "4000"), ("has_bill", "no"), ("qmcso_check", "no")])
+    play(e, [("my_name", "Ana Díaz"), ("other_parent_name", "Ben Lee"), ("credit_asked", "no"), ("gross_income", "4000"),
+             ("has_bill", "no"), ("qmcso_check", "no")])
     waiting = {r.rule: r.missing for r in e.results()}
     assert waiting["ut.primary_plan"] == "other_birthday"
     assert figures(e, "ut.premium_credit")["adjusted_support"] == "342.00"  # 350 - 33 + 100 / 2 x 1 x 50%
