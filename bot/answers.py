@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from babel import Locale
 from babel.dates import parse_date
 from babel.numbers import NumberFormatError, get_currency_symbol, parse_decimal
 
@@ -202,8 +204,8 @@ def _month_day(q: Question, raw: str, lang: Lang, others: dict, today: date) -> 
             month, day = (second, first) if day_first else (first, second)
             if month > 12 >= day:  # 22-04 typed where 04-22 was expected: only one reading works
                 month, day = day, month
-        elif _month_named(raw, lang) is not None:
-            month, day = _month_named(raw, lang)  # type: ignore[misc]
+        elif (named := _month_named(raw, lang)) is not None:
+            month, day = named
         else:
             full = read_date(raw, lang)
             month, day = full.month, full.day
@@ -234,17 +236,21 @@ def _month_named(raw: str, lang: Lang) -> tuple[int, int] | None:
         return (numbers[0], numbers[1]) if "月" in text else (numbers[1], numbers[0])
     if len(numbers) != 1:
         return None
-    names = []
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            names += [(name.lower().rstrip("."), month) for month, name in lang.locale.months[context][width].items()]
-    english = lang.locale.__class__.parse("en").months["format"]["wide"]
-    names += [(name.lower(), month) for month, name in english.items()]
-    for name, month in sorted(names, key=lambda item: -len(item[0])):
-        if name and name in text:
+    for name, month in _month_names(str(lang.locale)):
+        if name in text:
             return month, numbers[0]
     return None
 
+
+
+@lru_cache(maxsize=None)
+def _month_names(locale: str) -> tuple[tuple[str, int], ...]:
+    """Month names of a language (wide and short, both contexts) and English, longest first."""
+    months = Locale.parse(locale).months
+    names = {(name.lower().rstrip("."), month) for context in ("format", "stand-alone")
+             for width in ("wide", "abbreviated") for month, name in months[context][width].items()}
+    names |= {(name.lower(), month) for month, name in Locale.parse("en").months["format"]["wide"].items()}
+    return tuple(sorted((n for n in names if n[0]), key=lambda item: -len(item[0])))
 
 def _text(q: Question, raw: str, lang: Lang, others: dict, today: date) -> str:
     if len(raw) > q.max_length:

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from flows.model import glossary
 
-from .answers import choice_label, clean_text
+from .answers import choice_label
 from .engine import Engine
 from .explain import explain_all, glossary_entry
 from .i18n import LANGUAGES
@@ -112,7 +112,7 @@ class PlainChat:
             self.say(_("Press Enter to go on."))
         hints = [":back", ":review", ":help"] + ([":unknown"] if q.unknown else [])
         self.say(_("Commands: {commands}").format(commands=" ".join(hints)))
-        kept = clean_text(e.prefill())  # a refused draft is kept as typed, but never printed raw
+        kept = e.prefill()
         if kept:
             self.say(_("Press Enter to keep: {answer}").format(answer=kept))
         self.out.flush()

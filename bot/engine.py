@@ -22,7 +22,7 @@ from flows import facts as builders
 from flows.model import RESULTS, Flow, Question, load
 from rules import Outcome, Refusal, evaluate
 
-from .answers import AnswerError, display, parse
+from .answers import AnswerError, clean_text, display, parse
 from .i18n import DEFAULT, lang
 
 SESSION_FORMAT = "medguide.session"
@@ -153,14 +153,20 @@ class Engine:
         return {q: self.answers[q] for q in self.trail if q in self.answers}
 
     def prefill(self) -> str:
-        """Text to offer in the answer box: a refused draft, or the earlier answer to this question."""
+        """Text to offer in the answer box: a refused draft, or the earlier answer to this question.
+
+        What was typed is kept as typed (``draft``, ``typed``); what is offered back is cleaned,
+        so no channel ever shows a control character or terminal escape from it.
+        """
         q = self.current
         if q is None:
             return ""
         if self.draft:
-            return self.draft
+            return clean_text(self.draft)
         if q.id in self.answers and self.answers[q.id] != UNKNOWN:
-            return display(q, self.answers[q.id], self.lang) if q.type in ("choice", "yesno") else self.typed.get(q.id, "")
+            if q.type in ("choice", "yesno"):
+                return display(q, self.answers[q.id], self.lang)
+            return clean_text(self.typed.get(q.id, ""))
         return ""
 
     # ------------------------------------------------------------ moving

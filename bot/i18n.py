@@ -22,10 +22,10 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
 
+from .languages import DEFAULT, LANGUAGES  # plain data, so the CLI reads it without babel
+
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "medguide"
-
-from .languages import DEFAULT, LANGUAGES  # noqa: E402  (plain data; the CLI reads it without babel)
 
 
 
