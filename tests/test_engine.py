@@ -264,3 +264,10 @@ def test_a_date_written_out_the_way_the_language_writes_it_is_read(code):
     q = load().by_id["order_date"]
     written = lang(code).date(date(2016, 4, 22))
     assert parse(q, written, lang(code), {}, TODAY) == date(2016, 4, 22), written
+
+
+def test_prefill_offers_back_clean_text_but_keeps_what_was_typed():
+    e = engine()
+    e.answer("[b]x[/b]\x1b[31m\x07")
+    assert e.draft == "[b]x[/b]\x1b[31m\x07"  # kept as typed
+    assert e.prefill() == "[b]x[/b][31m"  # control characters (ESC, BEL) never offered back
