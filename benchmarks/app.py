@@ -45,8 +45,8 @@ STEPS = [
 
 # ---------------------------------------------------------------- in the child processes
 async def _first_question() -> None:
-    from bot.app import MedguideApp
-    from bot.config import Config
+    from medguide.bot.faces.app.app import MedguideApp
+    from medguide.bot.faces.app.config import Config
 
     app = MedguideApp("parent", "en", config=Config(), today=lambda: date(2026, 11, 23))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -58,9 +58,9 @@ async def _first_question() -> None:
 
 
 async def _whole_interview() -> None:
-    from bot.app import MedguideApp
-    from bot.config import Config
-    from bot.widgets import SafeInput
+    from medguide.bot.faces.app.app import MedguideApp
+    from medguide.bot.faces.app.config import Config
+    from medguide.bot.faces.app.widgets import SafeInput
 
     app = MedguideApp("parent", "en", config=Config(), today=lambda: date(2026, 11, 23))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -79,9 +79,9 @@ async def _whole_interview() -> None:
 
 
 async def _key_costs(rounds: int) -> dict[str, list[float]]:
-    from bot.app import MedguideApp
-    from bot.config import Config
-    from bot.widgets import SafeInput
+    from medguide.bot.faces.app.app import MedguideApp
+    from medguide.bot.faces.app.config import Config
+    from medguide.bot.faces.app.widgets import SafeInput
 
     costs: dict[str, list[float]] = {"ignored key (Pilot's own cost)": [], "typed character": [], "arrow in a choice": [],
                                      "Enter: answer and next question": []}

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.script import load_script, run_script  # noqa: E402
+from medguide.bot.devtools.script import load_script, run_script  # noqa: E402
 from tests.fuzz import walk  # noqa: E402
 
 

@@ -359,13 +359,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--core", default="0", help="the core to pin to with taskset (default 0)")
     parser.add_argument("--no-flatness", action="store_true", help="skip the N vs 4N memory check")
     parser.add_argument("--medguide", help="the command to measure instead of .venv/bin/medguide, e.g. "
-                                           "'env PYTHONPATH=/tmp/old /work/main/.venv/bin/python -m bot.cli' "
+                                           "'env PYTHONPATH=/tmp/old /work/main/.venv/bin/python -m medguide.bot.cli' "
                                            "to measure another checkout the same way")
     parser.add_argument("--baseline", help="a second medguide command (as for --medguide) measured in the same "
                                            "rotation, for a fair before/after on a shared machine")
     args = parser.parse_args(argv)
     CORE, n = args.core, args.cases
-    medguide = shlex.split(args.medguide) if args.medguide else [MEDGUIDE] if MEDGUIDE else [PYTHON, "-m", "bot.cli"]
+    medguide = shlex.split(args.medguide) if args.medguide else [MEDGUIDE] if MEDGUIDE else [PYTHON, "-m", "medguide.bot.cli"]
     round_trip = [PYTHON, "-c", ROUND_TRIP]
 
     with tempfile.TemporaryDirectory(prefix="medguide-bench-") as tmp:

@@ -11,11 +11,11 @@ import argparse
 import json
 import sys
 
-from .languages import LANGUAGES
+from medguide.bot.words.languages import LANGUAGES
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from . import batch
+    from medguide.bot.faces import batch
 
     if args.rules_command == "list":
         for entry in batch.rules_list():
@@ -26,10 +26,10 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _chat(args: argparse.Namespace) -> int:
-    from .chat import run_plain
+    from medguide.bot.faces.chat import run_plain
 
     if not args.plain:
-        from .app import run_app
+        from medguide.bot.faces.app.app import run_app
 
         return run_app(mode="parent", language=args.lang)
     return run_plain(args.lang)
@@ -38,7 +38,7 @@ def _chat(args: argparse.Namespace) -> int:
 def _script(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .script import load_script, run_script
+    from medguide.bot.devtools.script import load_script, run_script
 
     worst = 0
     for name in args.files:
@@ -51,20 +51,20 @@ def _script(args: argparse.Namespace) -> int:
 
 
 def _flow(args: argparse.Namespace) -> int:
-    from .graph import mermaid
+    from medguide.bot.devtools.graph import mermaid
 
     sys.stdout.write(mermaid())
     return 0
 
 
 def _app(args: argparse.Namespace) -> int:
-    from .app import run_app
+    from medguide.bot.faces.app.app import run_app
 
     return run_app(mode=getattr(args, "mode", "parent"), language=getattr(args, "lang", None))
 
 
 def _kiosk(args: argparse.Namespace) -> int:
-    from . import config
+    from medguide.bot.faces.app import config
 
     if args.set_pin:
         return _set_pin()
@@ -77,7 +77,7 @@ def _kiosk(args: argparse.Namespace) -> int:
         sys.stderr.write(f"No staff PIN is set, so staff could not close the kiosk. Set one first: medguide kiosk --set-pin\n"
                          f"(it is stored as a salted hash in {config.config_path()})\n")
         return 2
-    from .app import run_app
+    from medguide.bot.faces.app.app import run_app
 
     return run_app(mode="kiosk", language=args.lang, config=settings)
 
@@ -85,7 +85,7 @@ def _kiosk(args: argparse.Namespace) -> int:
 def _set_pin() -> int:
     import getpass
 
-    from . import config
+    from medguide.bot.faces.app import config
 
     if sys.stdin.isatty():
         pin = getpass.getpass("New staff PIN: ")
@@ -141,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.func is not _rules:  # every face but the rules batch speaks to people
+        from medguide.bot.words.i18n import CatalogMissing, check_catalogs
+
+        try:
+            check_catalogs()
+        except CatalogMissing as exc:
+            sys.stderr.write(f"medguide cannot start: {exc}\n")
+            return 2
     try:
         return args.func(args)
     except BrokenPipeError:  # `medguide rules run | head` is fine

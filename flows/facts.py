@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rules.parameters import UT_OPERATION_OF_LAW_FROM, UT_VERIFICATION_DUE
+from medguide.rules.parameters import UT_OPERATION_OF_LAW_FROM, UT_VERIFICATION_DUE
 
 UNKNOWN = "unknown"
 """Stored for "I don't know"; predicates may test for it like a choice code."""

@@ -121,7 +121,7 @@ class Flow(_Strict):
 
     @model_validator(mode="after")
     def _references(self) -> "Flow":
-        from . import facts as builders
+        from medguide.flows import facts as builders
 
         ids = {q.id for q in self.questions}
         if len(ids) != len(self.questions):

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from bot.app import MedguideApp
-from bot.config import Config, DeskConfig, KioskConfig, hash_pin
-from bot.widgets import ChoiceSet, QuestionCard, SafeInput
+from medguide.bot.faces.app.app import MedguideApp
+from medguide.bot.faces.app.config import Config, DeskConfig, KioskConfig, hash_pin
+from medguide.bot.faces.app.widgets import ChoiceSet, QuestionCard, SafeInput
 from tests.interviews import UTAH_PAYER  # noqa: F401  (re-exported for the app tests)
 
 TODAY = date(2026, 11, 23)
@@ -85,7 +85,7 @@ def screen_text(app: MedguideApp) -> str:
     """Every Plain and Button label on the current screen, as text (what a person reads)."""
     from textual.widgets import Button
 
-    from bot.widgets import Plain
+    from medguide.bot.faces.app.widgets import Plain
 
     parts = [w.text for w in app.screen.query(Plain).results(Plain)]
     parts += [str(b.label) for b in app.screen.query(Button).results(Button)]
@@ -94,7 +94,7 @@ def screen_text(app: MedguideApp) -> str:
 
 def played_engine(language: str = "en", steps=UTAH_PAYER):
     """An engine that has answered ``steps`` headless (fast), to open the app where a test needs it."""
-    from bot.engine import Engine
+    from medguide.bot.guide.engine import Engine
 
     engine = Engine(language, today=lambda: TODAY)
     for qid, text in steps:

@@ -1,7 +1,32 @@
-"""Test session set-up: compile the translation catalogs first, so no test reads a stale .mo."""
+"""Test session set-up: compile the translation catalogs first, so no test reads a stale .mo.
 
-from bot.i18n import compile_catalogs
+The seeds (the law the rules are built from) are at ``../shared/seeds`` from the project's
+root; :func:`seed_text` reads one by its number and fails, never skips, when it is not there.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from medguide.bot.devtools.catalogs import compile_catalogs
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def pytest_sessionstart(session):
     compile_catalogs()
+
+
+def seed_text(number: str) -> str:
+    """The text of seed ``number`` ("004"), with its white space as in the file."""
+    found = sorted(SEEDS.glob(f"{number}_*.txt"))
+    if not found:
+        pytest.fail(f"seed {number} not found in {SEEDS} (the seeds live at ../shared/seeds from the project's root)")
+    return found[0].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """``seed("004")``: a seed's text (see :func:`seed_text`)."""
+    return seed_text

@@ -11,9 +11,9 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from bot.engine import Engine
-from bot.i18n import LANGUAGES
-from flows.model import RESULTS, Question
+from medguide.bot.guide.engine import Engine
+from medguide.bot.words.i18n import LANGUAGES
+from medguide.flows.model import RESULTS, Question
 
 TODAY = date(2026, 11, 23)
 

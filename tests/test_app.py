@@ -5,14 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from bot.app import MedguideApp
-from bot.screens.help import HelpScreen
-from bot.screens.language import LanguagePicker, LanguageScreen
-from bot.screens.question import QuestionScreen
-from bot.screens.results import ResultsScreen, SaveScreen
-from bot.screens.review import ReviewScreen
-from bot.widgets import ChoiceSet, KeyHints, Plain, SafeInput
-from flows.model import Flow
+from medguide.bot.faces.app.app import MedguideApp
+from medguide.bot.faces.app.screens.help import HelpScreen
+from medguide.bot.faces.app.screens.language import LanguagePicker, LanguageScreen
+from medguide.bot.faces.app.screens.question import QuestionScreen
+from medguide.bot.faces.app.screens.results import ResultsScreen, SaveScreen
+from medguide.bot.faces.app.screens.review import ReviewScreen
+from medguide.bot.faces.app.widgets import ChoiceSet, KeyHints, Plain, SafeInput
+from medguide.flows.model import Flow
 
 from .app_helpers import UTAH_PAYER, answer, make_app, play, played_engine, run_async, screen_text
 
@@ -165,7 +165,7 @@ async def test_what_a_person_typed_is_shown_as_text_never_as_markup():
 
 
 def test_plain_shows_escape_sequences_as_symbols():
-    from bot.widgets import safe
+    from medguide.bot.faces.app.widgets import safe
 
     assert safe("a\x1b[31mb\x07") == "a\u241b[31mb\u2407"
     assert safe("line\nnext") == "line\nnext"
@@ -256,7 +256,7 @@ async def test_a_note_moves_on_with_enter_and_focus_survives_a_quick_redraw():
 
 
 def test_summary_in_the_language_with_an_english_copy(tmp_path: Path):
-    from bot.summary import write
+    from medguide.bot.guide.summary import write
 
     engine = played_engine("es")
     md = write(tmp_path / "s.md", engine).read_text(encoding="utf-8")

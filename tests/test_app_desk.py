@@ -11,11 +11,11 @@ from pathlib import Path
 from rich.text import Text
 from textual.widgets import DataTable
 
-from bot.screens.desk import NewSession, SessionsScreen
-from bot.screens.question import QuestionScreen
-from bot.screens.results import ResultsScreen
-from bot.store import Store
-from bot.widgets import Plain, SafeInput, SidePanel
+from medguide.bot.faces.app.screens.desk import NewSession, SessionsScreen
+from medguide.bot.faces.app.screens.question import QuestionScreen
+from medguide.bot.faces.app.screens.results import ResultsScreen
+from medguide.bot.faces.app.store import Store
+from medguide.bot.faces.app.widgets import Plain, SafeInput, SidePanel
 
 from .app_helpers import UTAH_PAYER, answer, make_app, run_async, screen_text
 
@@ -79,7 +79,7 @@ async def test_a_whole_call_at_the_desk(tmp_path: Path):
 
 @run_async
 async def test_resume_goes_back_to_the_question_where_the_call_stopped(tmp_path: Path):
-    from bot.engine import Engine
+    from medguide.bot.guide.engine import Engine
 
     store = Store(tmp_path / "desk.sqlite3")
     engine = Engine("es")

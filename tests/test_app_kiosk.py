@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bot.screens.kiosk import IdleCountdown, PinPrompt
-from bot.screens.language import LanguageScreen
-from bot.screens.question import QuestionScreen
-from bot.screens.results import ResultsScreen
-from bot.widgets import Plain, SafeInput
+from medguide.bot.faces.app.screens.kiosk import IdleCountdown, PinPrompt
+from medguide.bot.faces.app.screens.language import LanguageScreen
+from medguide.bot.faces.app.screens.question import QuestionScreen
+from medguide.bot.faces.app.screens.results import ResultsScreen
+from medguide.bot.faces.app.widgets import Plain, SafeInput
 
 from .app_helpers import PIN, UTAH_PAYER, make_app, play, run_async, screen_text
 
@@ -136,7 +136,7 @@ async def test_idle_countdown_any_key_keeps_the_session_then_the_wipe(tmp_path: 
 
 
 def test_kiosk_refuses_to_start_without_a_pin(tmp_path: Path, monkeypatch, capsys):
-    from bot.cli import main
+    from medguide.bot.cli import main
 
     monkeypatch.setenv("MEDGUIDE_CONFIG", str(tmp_path / "config.toml"))
     assert main(["kiosk"]) == 2
@@ -146,8 +146,8 @@ def test_kiosk_refuses_to_start_without_a_pin(tmp_path: Path, monkeypatch, capsy
 def test_set_pin_stores_only_a_salted_hash(tmp_path: Path, monkeypatch):
     import io
 
-    from bot import config
-    from bot.cli import main
+    from medguide.bot.faces.app import config
+    from medguide.bot.cli import main
 
     path = tmp_path / "config.toml"
     path.write_text('[kiosk]\nidle_seconds = 120\n\n[desk]\ndatabase = "/tmp/x.sqlite3"\n', encoding="utf-8")

@@ -1,6 +1,6 @@
 """`medguide rules run`: the JSON Lines contract, and the fast path against the reference.
 
-bot/batch.py has two paths that must give the same bytes: ``run_lines`` (one
+bot/faces/batch.py has two paths that must give the same bytes: ``run_lines`` (one
 line at a time through ``run_line``, the reference) and ``run_stream`` (blocks,
 with a shortcut for the common line). These tests pin the contract on both and
 compare them on generated input, block size by block size, and against
@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from pydantic_core import to_json
 
-from bot import batch
-from rules import RULES, evaluate
-from rules.base import LONG_NUMBER, Refused
+from medguide.bot.faces import batch
+from medguide.rules import RULES, evaluate
+from medguide.rules.base import LONG_NUMBER, Refused
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -273,7 +273,7 @@ def test_it_streams_answers_go_out_before_the_input_ends():
 def test_the_command_line_end_to_end(tmp_path):
     data = "\n".join([json.dumps(HALF), "not json", "", json.dumps(CREDIT)]) + "\n"
     for extra in ([], ["--brief"]):
-        done = subprocess.run([sys.executable, "-m", "bot.cli", "rules", "run", *extra], input=data.encode(),
+        done = subprocess.run([sys.executable, "-m", "medguide.bot.cli", "rules", "run", *extra], input=data.encode(),
                               capture_output=True, check=True, cwd=ROOT)
         lines = [json.loads(line) for line in done.stdout.splitlines()]
         assert [line.get("outcome") or line["refusal"]["code"] for line in lines] == ["half_each", "not_json", "credit"]

@@ -11,7 +11,7 @@ WHOLE = "UT\n2024-01-15\nno\nyes\n3\nno\n1\n1\n350\n1\n198\n3\n1\nyes\nno\nno\n4
 
 
 def chat(text: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.cli", "chat", "--plain", *args], input=text, text=True,
+    return subprocess.run([sys.executable, "-m", "medguide.bot.cli", "chat", "--plain", *args], input=text, text=True,
                           capture_output=True, cwd=ROOT, timeout=60)
 
 

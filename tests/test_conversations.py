@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.script import load_script, run_script
+from medguide.bot.devtools.script import load_script, run_script
 
 SCRIPTS = sorted((Path(__file__).parent / "conversations").glob("*.yaml"))
 

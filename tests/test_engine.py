@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from bot.answers import AnswerError, parse
-from bot.engine import Engine
-from bot.i18n import lang
-from flows.facts import UNKNOWN
-from flows.model import RESULTS, load
+from medguide.bot.guide.answers import AnswerError, parse
+from medguide.bot.guide.engine import Engine
+from medguide.bot.words.i18n import lang
+from medguide.flows.facts import UNKNOWN
+from medguide.flows.model import RESULTS, load
 from tests.interviews import UTAH_PAYER
 
 TODAY = date(2026, 11, 23)
@@ -205,7 +205,7 @@ def test_sessions_share_one_machine_and_are_released():
     import gc
     import weakref
 
-    from bot.engine import shared_machine
+    from medguide.bot.guide.engine import shared_machine
 
     machine = shared_machine(load())
     engines = [engine() for _ in range(20)]
@@ -219,7 +219,7 @@ def test_sessions_share_one_machine_and_are_released():
 
 
 def test_error_examples_are_written_the_way_they_are_read():
-    from bot.answers import parse as read
+    from medguide.bot.guide.answers import parse as read
 
     q = load().by_id["order_date"]
     for code in ("en", "es", "zh_Hans", "vi", "tl"):

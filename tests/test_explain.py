@@ -21,13 +21,13 @@ import textstat
 import yaml
 from babel import Locale
 
-from bot.engine import Result
-from bot.explain import REGISTRY, Explanation, explain, explain_all, glossary_entry
-from bot.explainers import Unexplained
-from bot.i18n import Lang, lang
-from flows.model import glossary, load
-from rules import RULES, Outcome, evaluate
-from rules.utah.primary_plan import ORDER_LANGUAGE_TEMPLATE
+from medguide.bot.guide.engine import Result
+from medguide.bot.guide.explain import REGISTRY, Explanation, explain, explain_all, glossary_entry
+from medguide.bot.guide.explainers import Unexplained
+from medguide.bot.words.i18n import Lang, lang
+from medguide.flows.model import glossary, load
+from medguide.rules import RULES, Outcome, evaluate
+from medguide.rules.utah.primary_plan import ORDER_LANGUAGE_TEMPLATE
 
 EN = lang("en")
 CASES_DIR = Path(__file__).parent / "rules"
@@ -322,8 +322,8 @@ def test_glossary_entry_is_translated_by_context():
 def test_an_assumed_i_dont_know_is_said_with_what_it_would_change():
     from datetime import date
 
-    from bot.engine import Engine
-    from bot.i18n import lang as get_lang
+    from medguide.bot.guide.engine import Engine
+    from medguide.bot.words.i18n import lang as get_lang
 
     e = Engine("en", today=lambda: date(2026, 11, 23))
     for text in ["UT", "2024-01-15", "no", "yes", "3"]:

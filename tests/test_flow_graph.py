@@ -2,8 +2,8 @@
 
 import re
 
-from bot.graph import mermaid
-from flows.model import RESULTS, load
+from medguide.bot.devtools.graph import mermaid
+from medguide.flows.model import RESULTS, load
 
 
 def test_the_diagram_has_every_question_and_every_transition():

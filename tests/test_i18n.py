@@ -11,9 +11,9 @@ import pytest
 import textstat
 from babel.messages.pofile import read_po
 
-from bot.catalogs import template
-from bot.i18n import DOMAIN, LANGUAGES, LOCALES_DIR
-from flows.model import glossary, load
+from medguide.bot.devtools.catalogs import template
+from medguide.bot.words.i18n import DOMAIN, LANGUAGES, LOCALES_DIR
+from medguide.flows.model import glossary, load
 
 TRANSLATED = [code for code in LANGUAGES if code != "en"]
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
@@ -26,7 +26,7 @@ def pot():
 
 def _po(code: str):
     path = LOCALES_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-    assert path.exists(), f"no catalog for {code}: run `python -m bot.i18n update` and translate"
+    assert path.exists(), f"no catalog for {code}: run `python -m medguide.bot.devtools.catalogs update` and translate"
     with path.open("rb") as f:
         return read_po(f, locale=LANGUAGES[code][0])
 
@@ -94,8 +94,8 @@ ALLOWED_ENGLISH = ("Office of Recovery Services", "Insurance Premium Credit", "I
 
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_a_whole_interview_shows_no_english(code, pot):
-    from bot.chat import PlainChat
-    from bot.engine import Engine
+    from medguide.bot.faces.chat import PlainChat
+    from medguide.bot.guide.engine import Engine
 
     out = io.StringIO()
     PlainChat(Engine(code), out).run(io.StringIO(INTERVIEW + ":review\n:quit\n"))

@@ -21,7 +21,7 @@ def test_random_conversation_never_crashes_and_ends_in_results(seed):
 
 
 def test_every_question_is_reached_by_some_random_conversation():
-    from flows.model import load
+    from medguide.flows.model import load
 
     seen: set[str] = set()
     for seed in range(800):

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from pydantic_core import to_json
 
-from rules import Outcome, Refusal, evaluate
+from medguide.rules import Outcome, Refusal, evaluate
 
 HERE = Path(__file__).parent
 

@@ -13,7 +13,7 @@ from decimal import ROUND_DOWN, Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules import Outcome, Refusal, evaluate
+from medguide.rules import Outcome, Refusal, evaluate
 
 EXAMPLES = settings(max_examples=200, deadline=None)
 

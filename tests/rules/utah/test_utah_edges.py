@@ -6,23 +6,19 @@ import json
 import re
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules import RULES, Outcome, evaluate
-from rules.utah.primary_plan import ORDER_LANGUAGE_TEMPLATE
-
-SEED = Path("/work/shared/seeds/004_78d5f361afa3a837.txt")
+from medguide.rules import RULES, Outcome, evaluate
+from medguide.rules.utah.primary_plan import ORDER_LANGUAGE_TEMPLATE
 
 
-def test_order_language_is_the_statute_verbatim():
+
+def test_order_language_is_the_statute_verbatim(seed):
     """(7)(b): the language may not be modified, so the template must be the seed's text exactly."""
-    if not SEED.exists():
-        pytest.skip("seed 004 (CS 407P) not available")
-    text = " ".join(SEED.read_text(encoding="utf-8").split())
+    text = " ".join(seed("004").split())
     quoted = re.search(r"include the following language: \u2018(.*?)\u2019", text).group(1)
     expected = quoted.replace("(Parent's Name)", "{primary_name}").replace("(Other Parent's Name)", "{secondary_name}")
     assert ORDER_LANGUAGE_TEMPLATE == expected

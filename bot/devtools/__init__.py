@@ -1,0 +1,1 @@
+"""Developer tools beside the command line: catalogs, scripted conversations, the graph, the build backend."""

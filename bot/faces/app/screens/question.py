@@ -1,0 +1,238 @@
+"""QuestionScreen: one question at a time, the progress, Back, Review, help; the desk adds its side panel."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Button
+
+from medguide.flows.model import Question, glossary
+
+from medguide.bot.guide.answers import AnswerError, choice_label, parse
+from medguide.bot.guide.engine import Engine
+from medguide.bot.words.i18n import Lang
+from medguide.bot.faces.app.widgets import AnswerInput, QuestionCard, QuestionView, SidePanel, StepProgress
+from medguide.bot.faces.app.screens.base import MedguideScreen
+from medguide.bot.faces.app.screens.help import HelpScreen
+
+
+def choice_labels(q: Question, lang: Lang) -> tuple[str, ...]:
+    if q.type == "yesno":
+        return (lang._("Yes"), lang._("No"))
+    return tuple(choice_label(q, c.code, lang) for c in q.choices)
+
+
+def example(q: Question, lang: Lang) -> str:
+    """An example answer for the box, written the way this language writes it."""
+    if q.type == "money":
+        return lang.money(Decimal("1234.56"))
+    if q.type == "whole":
+        return "3"
+    if q.type == "number":
+        return lang.number(Decimal("12.5"))
+    if q.type == "date":
+        return lang.date(date(2016, 4, 22))
+    if q.type == "month_day":
+        return lang.month_day(4, 22)
+    return ""
+
+
+def hint(q: Question, lang: Lang) -> str:
+    """How to answer, for whoever types: the parent, or desk staff (then in English)."""
+    _ = lang._
+    if q.type in ("yesno", "choice"):
+        return _("Choose with the arrow keys or a number, then press Enter.")
+    if q.type == "note":
+        return _("Press Enter to go on.")
+    if q.type == "date":
+        return _("Type the date, like {example} or 2016-04-22, then press Enter.").format(example=lang.date(date(2016, 4, 22)))
+    return _("Type your answer, then press Enter.")
+
+
+def question_view(engine: Engine, keep: str | None = None, ui: Lang | None = None) -> QuestionView:
+    """The current question as the card shows it; ``keep`` is text typed but not yet sent (kept on a language switch)."""
+    q = engine.current
+    assert q is not None
+    lang = engine.lang
+    labels = choice_labels(q, lang)
+    prefill = engine.prefill() if keep is None else keep
+    if q.type in ("yesno", "choice") and prefill.isdigit() and 1 <= int(prefill) <= len(labels):
+        prefill = labels[int(prefill) - 1]  # a choice kept by its number, shown in the new language
+
+    def check(text: str) -> str | None:
+        try:
+            parse(q, text, engine.lang, engine.path_answers(), engine.today)
+        except AnswerError as exc:
+            return exc.message
+        return None
+
+    return QuestionView(
+        qid=q.id, kind=q.type, ask=engine.ask(q), help=engine.help(q) or "", choices=labels, prefill=prefill,
+        placeholder=example(q, lang), hint=hint(q, ui or lang), check=check,
+    )
+
+
+def help_sections(engine: Engine) -> list[tuple[str, str]]:
+    """Plain help for the current question: its help text, what "I don't know" does, its words, the keys."""
+    lang, _ = engine.lang, engine.lang._
+    sections: list[tuple[str, str]] = []
+    q = engine.current
+    if q is not None:
+        sections.append((engine.ask(q), engine.help(q) or _("There is no more help for this question.")))
+        if q.unknown and q.unknown_effect:
+            effect = lang.p_(f"unknown:{q.id}", q.unknown_effect)
+            sections.append((_("If you do not know"), effect + "\n" + _("Press F5 or the \"I don't know\" button.")))
+        words = []
+        terms = glossary()
+        if terms:
+            from medguide.bot.guide.explain import glossary_entry
+
+            for term in q.terms:
+                if term in terms:
+                    word, meaning = glossary_entry(term, lang)
+                    words.append(f"{word}: {meaning}")
+        if words:
+            sections.append((_("Words in this question"), "\n\n".join(words)))
+    keys = [
+        _("F1 or ?: this help"), _("F2: change the language"), _("F3: go back one question"),
+        _("F4: review and change your answers"), _("F5: I don't know (when the question allows it)"),
+        _("F7: high contrast"), _("F8: larger text"), _("Tab: move between the buttons. Enter: answer and go on."),
+    ]
+    sections.append((_("Keys"), "\n".join(keys)))
+    return sections
+
+
+class QuestionScreen(MedguideScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *MedguideScreen.BINDINGS,
+        Binding("f1,question_mark", "help", "Help", show=False),
+        Binding("f3", "back", "Back", show=False),
+        Binding("f4", "review", "Review", show=False),
+        Binding("f5", "unknown", "I don't know", show=False),
+    ]
+
+    def body(self) -> ComposeResult:
+        yield StepProgress(id="progress")
+        with Horizontal(id="main"):
+            yield QuestionCard(id="card")
+            if self.medguide.mode == "desk":
+                yield SidePanel(id="panel")
+        with Horizontal(id="actions"):
+            yield Button("", id="continue", variant="primary")
+            yield Button("", id="unknown")
+            yield Button("", id="back")
+            yield Button("", id="review")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.show()
+
+    # ------------------------------------------------------------ drawing
+    def relabel(self) -> None:
+        super().relabel()
+        _ = self.ui._
+        for button_id, label in (("continue", _("Continue")), ("unknown", _("I don't know")), ("back", _("Back")), ("review", _("Review answers"))):
+            self.query_one(f"#{button_id}", Button).label = Text(label)
+
+    def show(self, error: str = "", keep: str | None = None) -> None:
+        """Draw the engine's current question (or hand over to the results), in one screen update."""
+        with self.app.batch_update():
+            self._show(error, keep)
+
+    def _show(self, error: str = "", keep: str | None = None) -> None:
+        engine = self.engine
+        if engine.finished:
+            self.medguide.show_current()
+            return
+        q = engine.current
+        assert q is not None
+        _ = self.ui._
+        n, m = engine.progress()
+        self.query_one(StepProgress).show(_("Step {n} of about {m}").format(n=n, m=m), n - 1, m)
+        self.query_one(QuestionCard).show(question_view(engine, keep, self.ui), error)
+        self.query_one("#unknown", Button).disabled = not q.unknown  # greyed, not hidden: the row keeps its size
+        self.query_one("#keys").show(self.hints())  # type: ignore[attr-defined]
+        if self.medguide.mode == "desk":
+            self.query_one(SidePanel).view = self.medguide.desk_panel()
+
+    def refresh_language(self) -> None:
+        """After F2: every word again in the new language; what was typed stays in the box."""
+        keep = self.query_one(QuestionCard).current_text()
+        self.relabel()
+        self.show(keep=keep or None)
+
+    def hints(self) -> list[tuple[str, str, str]]:
+        _ = self.ui._
+        common = self.medguide.common_hints()  # F2 Language first
+        hints = [("F1", _("Help"), "screen.help"), common[0], ("F3", _("Back"), "screen.back"), ("F4", _("Review"), "screen.review")]
+        hints.append(("F5", _("I don't know"), "screen.unknown"))  # always listed: the footer keeps its size
+        return hints + common[1:]
+
+    # ------------------------------------------------------------ answering
+    def on_question_card_answered(self, event: QuestionCard.Answered) -> None:
+        event.stop()
+        engine = self.engine
+        if engine.current is None or event.qid != engine.current.id:
+            return  # a late message for a question already answered
+        reply = engine.answer(event.text)
+        if reply.ok:
+            self.medguide.changed()
+            self.show()
+        else:
+            self.query_one(QuestionCard).error = self.error_for_typist(event.text, reply.error or "")
+
+    def on_answer_input_nothing_to_type(self, event: AnswerInput.NothingToType) -> None:
+        event.stop()
+        self.query_one("#continue", Button).focus()  # a note: Enter moves on
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "continue":
+            if not self.query_one(QuestionCard).submit():
+                self.query_one(QuestionCard).error = self.ui._("Please choose one of the answers.")
+        elif event.button.id == "unknown":
+            self.action_unknown()
+        elif event.button.id == "back":
+            self.action_back()
+        elif event.button.id == "review":
+            self.action_review()
+
+    def error_for_typist(self, text: str, error: str) -> str:
+        """At the desk the staff type: the engine's reason, read again in English (the caller's words stay in the panel)."""
+        engine, ui = self.engine, self.ui
+        q = engine.current
+        if q is None or ui.code == engine.lang.code:
+            return error
+        try:
+            parse(q, text, ui, engine.path_answers(), engine.today)
+        except AnswerError as exc:
+            return exc.message or error
+        return error
+
+    def action_unknown(self) -> None:
+        reply = self.engine.answer_unknown()
+        if reply.ok:
+            self.medguide.changed()
+            self.show()
+        else:
+            self.query_one(QuestionCard).error = reply.error or ""
+
+    def action_back(self) -> None:
+        if self.engine.back():
+            self.medguide.changed()
+            self.show()
+        else:
+            self.query_one(QuestionCard).error = self.ui._("This is the first question.")
+
+    def action_review(self) -> None:
+        self.medguide.open_review()
+
+    def action_help(self) -> None:
+        _ = self.lang._
+        self.app.push_screen(HelpScreen(_("Help"), help_sections(self.engine), _("Close")))

@@ -1,0 +1,176 @@
+"""`medguide chat --plain`: the interview one line at a time, for screen readers, phone logs and pipes.
+
+Each question is printed with its step, its choices numbered and the commands;
+each line read is one answer. Commands start with a colon so no answer can be
+mistaken for one: :back, :review, :edit N, :unknown, :help, :lang CODE,
+:restart, :quit. End of input ends cleanly with the answers so far.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from medguide.flows.model import glossary
+
+from medguide.bot.guide.answers import choice_label
+from medguide.bot.guide.engine import Engine
+from medguide.bot.guide.explain import explain_all, glossary_entry
+from medguide.bot.words.i18n import LANGUAGES
+
+
+class PlainChat:
+    def __init__(self, engine: Engine, out: TextIO):
+        self.engine = engine
+        self.out = out
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def run(self, lines: TextIO) -> int:
+        self.ask()
+        for line in lines:
+            if not self.handle(line.rstrip("\r\n")):
+                return 0
+        self.say()
+        self.say(self.engine.lang._("Input ended. Here are your answers so far."))
+        self.show_review()
+        return 0
+
+    def handle(self, line: str) -> bool:
+        """One line typed; False when the person asked to quit."""
+        e, _ = self.engine, self.engine.lang._
+        text = line.strip()
+        if text.startswith(":"):
+            command, _sep, arg = text[1:].partition(" ")
+            command = command.lower()
+            if command == "quit":
+                self.say(_("Goodbye. Your answers were not saved."))
+                return False
+            if command == "back":
+                if not e.back():
+                    self.say(_("This is the first question."))
+            elif command == "review":
+                self.show_review()
+            elif command == "edit":
+                self.edit(arg.strip())
+            elif command == "unknown":
+                reply = e.answer_unknown()
+                if not reply.ok:
+                    self.say(reply.error or "")
+            elif command == "help":
+                self.show_help()
+                return True
+            elif command == "lang":
+                if arg.strip() in LANGUAGES:
+                    e.set_language(arg.strip())
+                else:
+                    self.say(_("Languages: {codes}").format(codes=", ".join(LANGUAGES)))
+            elif command == "restart":
+                e.restart()
+            else:
+                self.say(_("Unknown command. Type :help for the list."))
+            self.ask()
+            return True
+        if e.finished:
+            self.say(_("The questions are done. Type :review to check your answers, or :quit."))
+            return True
+        if not text and e.current is not None and e.current.type != "note" and e.prefill():
+            text = e.prefill()  # Enter alone keeps the earlier answer
+        reply = e.answer(text)
+        if not reply.ok:
+            self.say(_("Not accepted: {error}").format(error=reply.error))
+        self.ask()
+        return True
+
+    def edit(self, arg: str) -> None:
+        items = self.engine.review()
+        _ = self.engine.lang._
+        if arg.isdigit() and 1 <= int(arg) <= len(items):
+            self.engine.edit(items[int(arg) - 1].question)
+        else:
+            self.say(_("Please give the number of an answer from :review, from 1 to {n}.").format(n=len(items)))
+
+    def ask(self) -> None:
+        e, _ = self.engine, self.engine.lang._
+        q = e.current
+        if q is None:
+            self.show_results()
+            return
+        n, m = e.progress()
+        self.say()
+        self.say(_("Step {n} of about {m}").format(n=n, m=m))
+        self.say(e.ask(q))
+        if q.help:
+            self.say(e.help(q) or "")
+        if q.type == "choice":
+            for i, c in enumerate(q.choices, start=1):
+                self.say(f"  {i}. {choice_label(q, c.code, e.lang)}")
+        elif q.type == "yesno":
+            self.say("  1. " + _("Yes") + "   2. " + _("No"))
+        elif q.type == "note":
+            self.say(_("Press Enter to go on."))
+        hints = [":back", ":review", ":help"] + ([":unknown"] if q.unknown else [])
+        self.say(_("Commands: {commands}").format(commands=" ".join(hints)))
+        kept = e.prefill()
+        if kept:
+            self.say(_("Press Enter to keep: {answer}").format(answer=kept))
+        self.out.flush()
+
+    def show_help(self) -> None:
+        e, _ = self.engine, self.engine.lang._
+        q = e.current
+        if q is not None:
+            if q.help:
+                self.say(e.help(q) or "")
+            if q.unknown:
+                self.say(_("You may type :unknown if you do not know."))
+            terms = glossary()
+            for term in q.terms:
+                if term in terms:
+                    word, meaning = glossary_entry(term, e.lang)
+                    self.say(f"- {word}: {meaning}")
+        self.say(_("Commands: :back goes back one question. :review shows your answers. :edit N changes answer N."))
+        self.say(_(":lang CODE changes the language. :restart starts over. :quit stops."))
+        self.out.flush()
+
+    def show_review(self) -> None:
+        _ = self.engine.lang._
+        items = self.engine.review()
+        if not items:
+            self.say(_("No answers yet."))
+        for i, item in enumerate(items, start=1):
+            self.say(f"{i}. {item.ask} {item.answer}")
+        self.out.flush()
+
+    def show_results(self) -> None:
+        e, _ = self.engine, self.engine.lang._
+        self.say()
+        self.say(_("Your results"))
+        explanations = explain_all(e.results(), e.lang, lambda qid: e.ask(e.questions[qid]))
+        if not explanations:
+            self.say(_("The guide has no result for these answers."))
+        for x in explanations:
+            self.say()
+            self.say(x.headline)
+            for line in x.why:
+                self.say("  " + line)
+            if x.next_steps:
+                self.say(_("What to do next:"))
+                for line in x.next_steps:
+                    self.say("  - " + line)
+            if x.verbatim:
+                self.say(_("The order must use these exact words:"))
+                self.say("  " + x.verbatim)
+                if x.gloss:
+                    self.say("  " + x.gloss)
+            if x.law:
+                self.say(_("The law: {citations}").format(citations="; ".join(x.law)))
+        self.say()
+        self.say(_("Type :review to check your answers, :edit N to change one, or :quit."))
+        self.out.flush()
+
+
+def run_plain(language: str = "en", stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    chat = PlainChat(Engine(language), stdout or sys.stdout)
+    return chat.run(stdin or sys.stdin)

@@ -1,0 +1,137 @@
+"""The explainers: one function per rule id, found in :data:`REGISTRY`, and :func:`explain` for any result.
+
+``grep ut.premium_credit bot/guide/explainers`` finds the words for that rule. A
+result is an outcome (its rule's explainer), a refusal (the facts did not fit:
+a plain reason for the common codes) or a missing answer ("I don't know", and
+what that fact would change, from the interview's ``unknown_effect``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from medguide.rules import Outcome, Refusal
+
+from medguide.bot.words.i18n import Lang
+from medguide.bot.guide.explainers.base import REGISTRY, Explainer, Explanation, Unexplained
+from medguide.bot.guide.explainers import arkansas, california, federal, utah  # noqa: F401  (registers the explainers)
+
+if TYPE_CHECKING:
+    from medguide.bot.guide.engine import Result
+
+__all__ = ["REGISTRY", "Explainer", "Explanation", "Unexplained", "explain", "explain_all", "explain_outcome"]
+
+
+def explain_outcome(outcome: Outcome, lang: Lang) -> Explanation:
+    """The rule's own words; a plain fallback only for a rule or code that has none yet."""
+    found = REGISTRY.get(outcome.rule)
+    if found is not None:
+        try:
+            return found.func(outcome, lang)
+        except Unexplained:
+            pass
+    _ = lang._
+    return Explanation(outcome.rule, _("We have an answer, but no plain words for it yet."), [],
+                       [_("Ask the child support office to explain it.")], list(outcome.citations))
+
+
+def _unworkable(rule: str, lang: Lang) -> str:
+    found = REGISTRY.get(rule)
+    return found.unworkable(lang._) if found else lang._("We could not work this out.")
+
+
+def _reason(code: str, lang: Lang) -> str:
+    """A refusal code as a plain reason; the common ones have their own words."""
+    _ = lang._
+    reasons: dict[str, Callable[[], str]] = {
+        "missing": lambda: _("An answer it needs is missing."),
+        "date_in_future": lambda: _("A date you gave is after today."),
+        "date_before_credit_start": lambda: _("The date the insurance stopped is before the credit started."),
+        "date_before_application_date": lambda: _("A date you gave is before the date of the application."),
+        "date_before_initial_contact_letter_date": lambda: _("The form came back before the first letter was sent."),
+        "date_before_arrears_notice_date": lambda: _("The form came back before the notice was sent."),
+        "date_before_order_date": lambda: _("The change to the order is dated before the order."),
+        "date_before_paid_on": lambda: _("The proof was sent before the bill was paid."),
+        "notified_before_costs_accrued": lambda: _("The other parent was told before the bill was paid."),
+        "children_on_case_exceeds_persons_covered": lambda: _("More children are on the case than people on the plan."),
+        "negative_adjusted_income": lambda: _("After support is taken off, an income is less than zero."),
+        "no_income_to_apportion": lambda: _("Both incomes are zero, so the bill cannot be split by income."),
+        "family_below_self_only": lambda: _("The family price is lower than the price for one person."),
+        "in_network_above_charged": lambda: _("The cost with the plan's doctor is more than the bill."),
+        "must_be_positive": lambda: _("The amount is zero."),
+        "not_a_birthday": lambda: _("A birthday is not a real date."),
+        "not_a_date": lambda: _("A date is not one we can read."),
+        "negative": lambda: _("An amount is less than zero."),
+    }
+    return reasons[code]() if code in reasons else _("Some of the answers do not fit together.")
+
+
+def _refused(result: "Result", refusal: Refusal, lang: Lang) -> Explanation:
+    _ = lang._
+    return Explanation(result.rule, _unworkable(result.rule, lang), [
+        _reason(refusal.code, lang),
+        _("We do not guess, so we stopped here."),
+    ], [
+        _("Go back and check the dates and amounts you gave."),
+        _("If they are right, ask the child support office."),
+    ], [])
+
+
+def _missing(result: "Result", qid: str, lang: Lang, question_text: Callable[[str], str] | None) -> Explanation:
+    from medguide.flows.model import load
+
+    _ = lang._
+    q = load().by_id.get(qid)
+    if q is None:
+        why = [_("An answer it needs is missing.")]
+    else:
+        text = question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask)
+        if q.unknown:
+            why = [_("You answered \"I don't know\" to this question:"), text]
+            if q.unknown_effect:
+                why.append(lang.p_(f"unknown:{qid}", q.unknown_effect))
+        else:
+            why = [_("It needs your answer to this question:"), text]
+    return Explanation(result.rule, _unworkable(result.rule, lang), why, [
+        _("If you find the answer, go back and give it."),
+        _("Your order or the plan's papers may have it."),
+    ], [])
+
+
+def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable[[str], str] | None) -> list[str]:
+    """Sentences for the "I don't know" answers a result read with a stated default, and what they would change."""
+    from medguide.flows.model import load
+
+    flow = load().by_id
+    lines: list[str] = []
+    for qid in questions:
+        q = flow[qid]
+        lines.append(lang._("You answered \"I don't know\" to this question:"))
+        lines.append(question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask))
+        if q.unknown_effect:
+            lines.append(lang.p_(f"unknown:{qid}", q.unknown_effect))
+    return lines
+
+
+def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | None = None) -> Explanation:
+    """Plain words for one engine result: the figure first, then why, then what to do, then the law.
+
+    ``question_text(qid)`` gives a question's words in ``lang`` (the engine's ``ask``); without it the
+    interview's own text is translated here.
+    """
+    if result.outcome is not None:
+        found = explain_outcome(result.outcome, lang)
+        if result.assumed:
+            found = replace(found, why=found.why + _assumptions(result.assumed, lang, question_text))
+        return found
+    if result.refusal is not None:
+        return _refused(result, result.refusal, lang)
+    if result.missing is not None:
+        return _missing(result, result.missing, lang, question_text)
+    raise ValueError(f"result for {result.rule} has no outcome, refusal or missing fact")
+
+
+def explain_all(results: Iterable["Result"], lang: Lang,
+                question_text: Callable[[str], str] | None = None) -> list[Explanation]:
+    return [explain(r, lang, question_text) for r in results]

@@ -1,0 +1,91 @@
+"""What every explainer shares: the Explanation, the registry, small helpers.
+
+An explainer turns one rule's :class:`~rules.base.Outcome` into plain words:
+the figure first (``headline``), then the working (``why``), then what to do
+(``next_steps``), then the law (``law``, the citations verbatim). Every word a
+person reads comes from ``lang`` (``_``, ``n_``, ``money``, ``date``), so each
+msgid is a literal string at its call and the extractor finds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from medguide.rules import Outcome, Step
+
+from medguide.bot.words.i18n import Lang
+
+
+@dataclass(frozen=True)
+class Explanation:
+    rule: str
+    headline: str
+    """The figure first: one short sentence with the key number or answer."""
+    why: list[str]
+    """The working as plain arithmetic sentences."""
+    next_steps: list[str]
+    """What to do next: which form, which deadline, whom to contact."""
+    law: list[str]
+    """The citations, verbatim and untranslated."""
+    verbatim: str | None = None
+    """Only for ut.primary_plan: the fixed order language of Utah Code 81-6-208(7)(a)(ii), in English."""
+    gloss: str | None = None
+    """A translated plain gloss of ``verbatim``."""
+
+
+class Unexplained(LookupError):
+    """An outcome code (or a code inside it) that has no plain words yet."""
+
+
+@dataclass(frozen=True)
+class Explainer:
+    rule: str
+    outcomes: tuple[str, ...]
+    """Every outcome code the rule can return; each one has its own words."""
+    func: Callable[[Outcome, Lang], Explanation]
+    unworkable: Callable[[Callable[[str], str]], str]
+    """Headline for a refusal or a missing answer: "We could not work out ..." (given ``lang._``)."""
+
+
+REGISTRY: dict[str, Explainer] = {}
+
+
+def explainer(rule_id: str, outcomes: tuple[str, ...], unworkable: Callable[[Callable[[str], str]], str]):
+    """Register the explainer of ``rule_id``; it must answer every code in ``outcomes``."""
+
+    def register(func: Callable[[Outcome, Lang], Explanation]) -> Callable[[Outcome, Lang], Explanation]:
+        if rule_id in REGISTRY:
+            raise ValueError(f"explainer for {rule_id} registered twice")
+        REGISTRY[rule_id] = Explainer(rule_id, outcomes, func, unworkable)
+        return func
+
+    return register
+
+
+def made(o: Outcome, headline: str, why: list[str], next_steps: list[str], **extra: Any) -> Explanation:
+    """An Explanation for ``o``: the law is the outcome's citations, as they are."""
+    return Explanation(o.rule, headline, [s for s in why if s], [s for s in next_steps if s], list(o.citations),
+                       **extra)
+
+
+def pick(table: dict[str, Any], code: str | None) -> Any:
+    """``table[code]``, or :class:`Unexplained` for a code with no words."""
+    if code not in table:
+        raise Unexplained(code)
+    return table[code]
+
+
+def known(code: str | None, *codes: str | None) -> None:
+    """:class:`Unexplained` unless ``code`` is one of ``codes``."""
+    if code not in codes:
+        raise Unexplained(code)
+
+
+def step(o: Outcome, code: str) -> Step | None:
+    """The first step of the working with this code (None when the rule ran without its working)."""
+    return next((s for s in o.steps if s.code == code), None)
+
+
+def steps(o: Outcome, code: str) -> list[Step]:
+    return [s for s in o.steps if s.code == code]

@@ -1,0 +1,246 @@
+"""Plain words for the California rules (Family Code 4061, 4063, 17422; coverage assignment)."""
+
+from __future__ import annotations
+
+from medguide.rules import Outcome
+from medguide.rules.parameters import CA_ACCESS_MILES
+
+from medguide.bot.words.i18n import Lang
+from medguide.bot.guide.explainers.base import Explanation, Unexplained, explainer, made, pick, step, steps
+
+ME, OTHER = "parent_a", "parent_b"
+
+
+def _list_costs(lang: Lang) -> str:
+    return lang._("Send the other parent a list of each cost within 30 days.")
+
+
+# ---------------------------------------------------------------- ca.apportion_expenses
+@explainer("ca.apportion_expenses", ("half_each", "by_income"),
+           lambda _: _("We could not work out each parent's share of the bill."))
+def apportion_expenses(o: Outcome, lang: Lang) -> Explanation:
+    _, m, f = lang._, lang.money, o.figures
+    mine, theirs = f["parent_a_share"], f["parent_b_share"]
+    amount = m(mine + theirs)
+    headline = _("Your share of the {amount} bill is {mine}.").format(amount=amount, mine=m(mine))
+    rest = _("The other parent's share is {theirs}.").format(theirs=m(theirs))
+    if o.outcome == "half_each":
+        why = [_("Each parent pays half."), rest]
+        if mine != theirs:
+            why.append(_("The odd cent is in your share."))
+        return made(o, headline, why, [
+            _list_costs(lang),
+            _("A parent may ask the court to split costs by income instead."),
+        ])
+    if o.outcome == "by_income":
+        why = [_("The order splits this cost by each parent's income.")]
+        for s in steps(o, "spousal_support"):
+            who = s.args["paid_by"]
+            why.append((_("You pay {monthly} in spousal support, so it comes off your income and adds to theirs.")
+                        if who == ME else
+                        _("The other parent pays you {monthly} in spousal support, so it comes off their income "
+                          "and adds to yours.")).format(monthly=m(s.args["monthly"])))
+        for s in steps(o, "child_support"):
+            why.append((_("You pay {monthly} in child support, so it comes off your income.") if s.args["paid_by"] == ME
+                        else _("The other parent pays {monthly} in child support, so it comes off their income.")
+                        ).format(monthly=m(s.args["monthly"])))
+        a, b = f["adjusted_income_a"], f["adjusted_income_b"]
+        why += [
+            (_("After that, your income is {mine}. The other parent's is {theirs}.") if len(why) > 1
+             else _("Your income is {mine}. The other parent's is {theirs}.")).format(mine=m(a), theirs=m(b)),
+            _("Together that is {total}.").format(total=m(a + b)),
+            _("{amount} times {mine}, divided by {total}, is {share}.").format(
+                amount=amount, mine=m(a), total=m(a + b), share=m(mine)),
+            _("The other parent pays the rest, {theirs}.").format(theirs=m(theirs)),
+        ]
+        return made(o, headline, why, [_list_costs(lang)])
+    raise Unexplained(o.outcome)
+
+
+# ---------------------------------------------------------------- ca.out_of_network
+def _factor(lang: Lang, code: str, o: Outcome) -> str:
+    _ = lang._
+    access = step(o, "access_presumption")
+    return pick({
+        "emergency": lambda: _("It was an emergency."),
+        "special_needs": lambda: _("The child has special medical needs."),
+        "over_50_miles": lambda: _("The nearest plan doctor is {miles} miles away. That is more than {limit}.").format(
+            miles=lang.number(access.args["distance"]), limit=lang.number(access.args["miles"])) if access
+        else _("The nearest plan doctor is more than {limit} miles away.").format(limit=lang.number(CA_ACCESS_MILES.at())),
+        "coverage_inadequate": lambda: _("The ordered plan may not meet the child's needs."),
+    }, code)()
+
+
+def _bring(lang: Lang, code: str) -> str:
+    _ = lang._
+    return pick({
+        "itemized_bills": lambda: _("Bring the itemized bills."),
+        "proof_of_emergency": lambda: _("Bring proof that it was an emergency."),
+        "medical_records": lambda: _("Bring the child's medical records."),
+        "distance_to_nearest_network_provider": lambda: _("Bring proof of how far the nearest plan doctor is."),
+        "evidence_coverage_inadequate": lambda: _("Bring proof that the plan does not meet the child's needs."),
+    }, code)()
+
+
+@explainer("ca.out_of_network", ("in_network", "no_excess", "excess_on_obtaining_parent", "exception_may_apply"),
+           lambda _: _("We could not work out who pays for care outside the plan."))
+def out_of_network(o: Outcome, lang: Lang) -> Explanation:
+    _, m, f = lang._, lang.money, o.figures
+    shared = m(f["shared_amount"])
+    split = _("Share {shared} as your order says, usually half each.").format(shared=shared) \
+        if f["shared_amount"] else ""
+    if o.outcome == "in_network":
+        return made(o, _("The whole {shared} is shared between the parents.").format(shared=shared), [
+            _("The care used the ordered plan and its preferred doctor."),
+            _("So no part of it falls on one parent alone."),
+        ], [split, _list_costs(lang)])
+    excess = step(o, "excess")
+    why = []
+    if excess is not None:
+        why += [_("The care cost {charged}.").format(charged=m(excess.args["charged"])),
+                _("With the ordered plan's preferred doctor, it would cost {in_network}.").format(
+                    in_network=m(excess.args["in_network"]))]
+    if o.outcome == "no_excess":
+        why.append(_("That is the same, so there is no extra cost."))
+        return made(o, _("There is no extra cost, so the whole {shared} is shared.").format(shared=shared), why,
+                    [split, _list_costs(lang)])
+    if excess is not None:
+        why.append(_("{charged} minus {in_network} is {excess}.").format(
+            charged=m(excess.args["charged"]), in_network=m(excess.args["in_network"]), excess=m(f["excess"])))
+    mine = f["excess_owed_by"] == ME
+    why.append(_("The parent who went outside the plan pays that extra part alone."))
+    if o.outcome == "excess_on_obtaining_parent":
+        headline = (_("You pay the extra {excess} alone.") if mine
+                    else _("The other parent pays the extra {excess} alone.")).format(excess=m(f["excess"]))
+        return made(o, headline, why, [split, _list_costs(lang)])
+    if o.outcome == "exception_may_apply":
+        headline = (_("The extra {excess} is yours to pay, unless a court decides otherwise.") if mine
+                    else _("The extra {excess} is the other parent's to pay, unless a court decides otherwise.")
+                    ).format(excess=m(f["excess"]))
+        why += [_factor(lang, code, o) for code in f["factors"]]
+        why.append(_("A court may weigh these facts and split the extra part."))
+        todo = [_("You may ask the court to decide who pays the extra part.") if mine
+                else _("The other parent may ask the court to decide who pays the extra part.")]
+        todo += [_bring(lang, code) for code in f["bring"]]
+        return made(o, headline, why, todo + [split])
+    raise Unexplained(o.outcome)
+
+
+# ---------------------------------------------------------------- ca.reimbursement_deadlines
+def _action(lang: Lang, code: str) -> str:
+    _ = lang._
+    return pick({
+        "send_itemized_statement": lambda: _("Send the other parent a list of each cost."),
+        "send_proof_and_request_reimbursement": lambda: _("Add proof you paid, and ask for their share back."),
+        "ask_other_parent_to_pay_provider": lambda: _("Add proof you paid your share, and ask them to pay the rest "
+                                                      "to the doctor."),
+        "pay_then_ask_court": lambda: _("A parent who disagrees must still pay, and then may ask the court."),
+        "ask_for_payment_schedule": lambda: _("A parent who cannot pay within 30 days may ask the court for a payment "
+                                              "plan."),
+    }, code)()
+
+
+@explainer("ca.reimbursement_deadlines", ("deadlines", "not_applicable"),
+           lambda _: _("We could not work out the deadlines for the bill."))
+def reimbursement_deadlines(o: Outcome, lang: Lang) -> Explanation:
+    _, d, f = lang._, lang.date, o.figures
+    if o.outcome == "not_applicable":
+        return made(o, _("These deadlines do not apply, because the right to support was signed over to the county."), [
+            _("This happens when a family gets cash aid."),
+        ], [_("Ask your local child support agency what to do with the bill.")])
+    if o.outcome != "deadlines":
+        raise Unexplained(o.outcome)
+    why = [_("The parent who paid must send a list of the costs within 30 days.")]
+    s = step(o, "statement_due")
+    if s is not None:
+        why[0] = _("The parent who paid must send a list of the costs within {days} days.").format(
+            days=lang.number(s.args["days"]))
+    paid = next((s for s in o.steps if s.code in ("court_period", "default_period")), None)
+    if paid is None:
+        why.append(_("The time to pay starts when the other parent is told the amount."))
+    else:
+        why.append(_("The other parent was told the amount on {day}.").format(day=d(paid.args["notified"])))
+        why.append((_("The court set {days} days to pay.") if paid.code == "court_period"
+                    else _("The court set no time, so they have {days} days to pay.")).format(
+                        days=lang.number(paid.args["days"])))
+        why.append(_("Payment is due by {day}.").format(day=d(f["payment_due"])))
+    todo = [_action(lang, code) for code in f["actions"]]
+    return made(o, _("The list of costs is due by {day}.").format(day=d(f["statement_due"])), why, todo)
+
+
+# ---------------------------------------------------------------- ca.coverage_assignment
+def _rights(lang: Lang, o: Outcome) -> list[str]:
+    """What the parent who does not carry the policy may still do (QMCSO explainer)."""
+    _ = lang._
+    return [pick({
+        "information": lambda: _("The parent without the plan can still get facts about the child's insurance."),
+        "insurance_cards": lambda: _("That parent can get insurance cards."),
+        "submit_claims": lambda: _("That parent can send claims to the insurer."),
+        "direct_reimbursement": lambda: _("That parent can be paid back by the insurer."),
+    }, code)() for code in o.figures["rights"]]
+
+
+@explainer("ca.coverage_assignment", ("assignment_available", "good_cause_may_prevent", "not_applicable"),
+           lambda _: _("We could not work out if an order to the employer fits your case."))
+def coverage_assignment(o: Outcome, lang: Lang) -> Explanation:
+    _ = lang._
+    rights = _rights(lang, o)
+    if o.outcome == "not_applicable":
+        ordered = step(o, "employer_coverage") is not None
+        return made(o, _("An order to the employer to cover the child does not fit here."), [
+            _("The ordered insurance is not through a parent's job.") if ordered
+            else _("Your order does not say a parent must provide health insurance."),
+        ] + rights, [])
+    why = [_("The name for this is a health insurance coverage assignment."),
+           _("It tells the employer to put the child on the plan."),
+           _("The court can order it fast, without a full hearing.")]
+    if o.outcome == "assignment_available":
+        return made(o, _("You can ask the court to order the employer to cover the child."),
+                    why + [_("Courts usually order it unless there is good cause not to.")] + rights,
+                    [_("Ask the court for a coverage assignment."),
+                     _("Once the court orders it, the employer must add the child.")])
+    if o.outcome == "good_cause_may_prevent":
+        return made(o, _("The court may not send an order to the employer, because there may be good cause."),
+                    why + [_("Good cause is a strong reason, such as extreme hardship.")] + rights,
+                    [_("The court decides. Bring proof of the reason.")])
+    raise Unexplained(o.outcome)
+
+
+# ---------------------------------------------------------------- ca.medical_insurance_form
+def _form_item(lang: Lang, code: str) -> str:
+    _ = lang._
+    return pick({
+        "parent_names_addresses_ssn": lambda: _("Add each parent's name and address.") + " "
+        + _("Add the Social Security number of each parent as well."),
+        "employer_names_addresses": lambda: _("Add the name and address of each parent's job."),
+        "policy_details": lambda: _("Add each plan's name, address, policy number and type of coverage."),
+        "covered_persons_case_numbers": lambda: _("Add each person the plan covers, with their case numbers."),
+    }, code)()
+
+
+def _lapse_duty(lang: Lang, code: str) -> str:
+    _ = lang._
+    return pick({
+        "employer_notifies_agency": lambda: _("The employer or plan must tell the local child support agency."),
+        "health_services_notifies_agency": lambda: _("The state health department must tell the agency too."),
+        "agency_enforces": lambda: _("The agency must act to get the child insured again."),
+    }, code)()
+
+
+@explainer("ca.medical_insurance_form", ("form_complete", "form_incomplete"),
+           lambda _: _("We could not check the medical insurance form."))
+def medical_insurance_form(o: Outcome, lang: Lang) -> Explanation:
+    _, f = lang._, o.figures
+    lapse = [_("The insurance has stopped.")] + [_lapse_duty(lang, code) for code in f["lapse_duties"]] \
+        if f["lapse_duties"] else []
+    if o.outcome == "form_complete":
+        return made(o, _("The form has all four things the law asks for."), [
+            _("It lists the parents, their jobs, the plans, and the people covered."),
+        ] + lapse, [_("Keep a copy, and tell the agency when anything changes.")])
+    if o.outcome == "form_incomplete":
+        n = len(f["missing"])
+        headline = lang.n_("The form is missing {count} thing the law asks for.",
+                           "The form is missing {count} things the law asks for.", n).format(count=lang.number(n))
+        return made(o, headline, [_("The law says what the form must list.")] + lapse,
+                    [_form_item(lang, code) for code in f["missing"]])
+    raise Unexplained(o.outcome)

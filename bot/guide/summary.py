@@ -1,0 +1,90 @@
+"""The summary a parent takes away: answers and results, in their language, with an English copy for court staff.
+
+Markdown (``.md``) or plain text (``.txt``, chosen by the file name). Everything a
+person typed is written as text: in Markdown, characters that would format are escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from medguide.bot.guide.answers import display
+from medguide.bot.guide.engine import Engine
+from medguide.bot.guide.explain import explain_all
+from medguide.bot.words.i18n import Lang, lang as get_lang
+
+
+def topic_title(topic: str, lang: Lang) -> str:
+    _ = lang._
+    titles = {
+        "order": _("Your order"),
+        "coverage": _("Health insurance"),
+        "income": _("Income"),
+        "expenses": _("Medical bills"),
+    }
+    return titles.get(topic, topic)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def summary(engine: Engine, lang: Lang, markdown: bool = True, today: date | None = None) -> str:
+    """The answers on the path and every result, in ``lang``."""
+    _ = lang._
+    esc = (lambda s: _MD_SPECIAL.sub(r"\\\1", s)) if markdown else (lambda s: s)
+    h1 = (lambda s: f"# {s}") if markdown else (lambda s: f"{s}\n{'=' * len(s)}")
+    h2 = (lambda s: f"## {s}") if markdown else (lambda s: f"{s}\n{'-' * len(s)}")
+    h3 = (lambda s: f"### {s}") if markdown else (lambda s: s.upper())
+    lines = [h1(_("Health insurance in your child support order")), ""]
+    lines += [_("Made on {date} with medguide. This is a guide, not legal advice.").format(date=lang.date(today or engine.today)), ""]
+    lines += [h2(_("Your answers")), ""]
+    topic = None
+    for number, qid in enumerate(engine.trail, start=1):
+        q = engine.questions[qid]
+        if q.topic != topic:
+            topic = q.topic
+            if lines[-1] != "":
+                lines.append("")
+            lines += [h3(topic_title(topic, lang)), ""]
+        ask = lang.p_(f"q:{q.id}", q.ask)
+        lines.append(f"{number}. {ask} **{esc(display(q, engine.answers[qid], lang))}**" if markdown
+                     else f"{number}. {ask} {display(q, engine.answers[qid], lang)}")
+    lines += ["", h2(_("Your results")), ""]
+    explanations = explain_all(engine.results(), lang, lambda qid: lang.p_(f"q:{qid}", engine.questions[qid].ask))
+    if not explanations:
+        lines += [_("The guide has no result for these answers."), ""]
+    for x in explanations:
+        lines += [h3(x.headline), ""]
+        if x.why:
+            lines += [_("Why:"), *(f"- {s}" for s in x.why), ""]
+        if x.next_steps:
+            lines += [_("What to do next:"), *(f"- {s}" for s in x.next_steps), ""]
+        if x.verbatim:
+            lines += [_("The order must use these exact words:"), "", f"> {x.verbatim}" if markdown else f"    {x.verbatim}", ""]
+            if x.gloss:
+                lines += [x.gloss, ""]
+        if x.law:
+            lines += [_("The law:"), *(f"- {s}" for s in x.law), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def full_summary(engine: Engine, markdown: bool = True, today: date | None = None) -> str:
+    """The summary in the session's language, then (when that is not English) the English copy."""
+    text = summary(engine, engine.lang, markdown, today)
+    if engine.lang.code != "en":
+        english = get_lang("en")
+        rule = "\n---\n\n" if markdown else "\n" + "=" * 60 + "\n\n"
+        heading = "English copy for court staff"
+        text += rule + (f"*{heading}*" if markdown else heading) + "\n\n" + summary(engine, english, markdown, today)
+    return text
+
+
+def write(path: Path, engine: Engine, today: date | None = None) -> Path:
+    """Write the summary to ``path`` (plain text when it ends in .txt, else Markdown)."""
+    path = path.expanduser()
+    text = full_summary(engine, markdown=path.suffix.lower() != ".txt", today=today)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,1 @@
+"""Words: the languages, gettext catalogs and babel formats. Imports nothing else of medguide."""

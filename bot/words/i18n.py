@@ -1,0 +1,110 @@
+"""Languages: gettext catalogs for words, babel for numbers, money and dates.
+
+Every string a person reads goes through :class:`Lang`. English is the source
+language (the msgids); the other catalogs live in ``locales/<code>/LC_MESSAGES``
+(extracted, merged and compiled by :mod:`medguide.bot.devtools.catalogs`).
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_currency, format_decimal
+
+from medguide.bot.words.languages import DEFAULT, LANGUAGES  # plain data, so the CLI reads it without babel
+
+LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
+"""``locales/`` beside ``bot/`` in the source tree, ``medguide/locales`` when installed."""
+DOMAIN = "medguide"
+
+
+
+@dataclass(frozen=True)
+class Lang:
+    """One language: its catalog and its babel locale."""
+
+    code: str
+    locale: Locale
+    catalog: gettext.NullTranslations
+
+    @property
+    def name(self) -> str:
+        return LANGUAGES[self.code][1]
+
+    def _(self, message: str) -> str:
+        return self.catalog.gettext(message)
+
+    def p_(self, context: str, message: str) -> str:
+        return self.catalog.pgettext(context, message)
+
+    def n_(self, singular: str, plural: str, n: int) -> str:
+        return self.catalog.ngettext(singular, plural, n)
+
+    def sentences(self, parts: list[str]) -> str:
+        """Sentences run together as this language writes them (Chinese puts no space after 。)."""
+        return ("" if self.locale.language == "zh" else " ").join(parts)
+
+    def money(self, amount: Decimal) -> str:
+        return format_currency(amount, "USD", locale=self.locale)
+
+    def number(self, value: Decimal | int) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def date(self, value: date) -> str:
+        return format_date(value, "long", locale=self.locale)
+
+    def short_date(self, value: date) -> str:
+        """The way this language writes a date in figures, with a four-digit year (also how answers are read)."""
+        pattern = self.locale.date_formats["short"].pattern
+        if "yyyy" not in pattern:
+            pattern = pattern.replace("yy", "yyyy") if "yy" in pattern else pattern.replace("y", "yyyy")
+        return format_date(value, pattern, locale=self.locale)
+
+    def month_day(self, month: int, day: int) -> str:
+        return format_skeleton("MMMMd", date(2000, month, day), locale=self.locale)
+
+
+class CatalogMissing(RuntimeError):
+    """A language's compiled catalog is not where it must be: never a silent fallback to English."""
+
+
+def catalog_path(code: str) -> Path:
+    return LOCALES_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+def missing_catalogs() -> list[str]:
+    """The languages (other than English, the source) whose compiled catalog is missing."""
+    return [code for code in LANGUAGES if code != DEFAULT and not catalog_path(code).is_file()]
+
+
+def check_catalogs() -> None:
+    """Raise :class:`CatalogMissing` naming every language whose catalog is missing (start-up check)."""
+    missing = missing_catalogs()
+    if missing:
+        names = ", ".join(f"{LANGUAGES[c][1]} ({c}) at {catalog_path(c)}" for c in missing)
+        raise CatalogMissing(f"the translation catalogs are missing for {names}. Reinstall medguide, "
+                             f"or run bin/setup in a source checkout.")
+
+
+@lru_cache(maxsize=None)
+def lang(code: str = DEFAULT) -> Lang:
+    if code not in LANGUAGES:
+        raise KeyError(f"unknown language {code!r}; expected one of {', '.join(LANGUAGES)}")
+    if code == DEFAULT:
+        catalog: gettext.NullTranslations = gettext.NullTranslations()  # English is the source: the msgids
+    else:
+        try:
+            with catalog_path(code).open("rb") as f:
+                catalog = gettext.GNUTranslations(f)
+        except OSError as exc:
+            raise CatalogMissing(f"the translation catalog for {LANGUAGES[code][1]} ({code}) cannot be read at "
+                                 f"{catalog_path(code)}: {exc.strerror}. Reinstall medguide, or run bin/setup "
+                                 f"in a source checkout.") from None
+    return Lang(code, Locale.parse(LANGUAGES[code][0]), catalog)
