@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from medguide.rules import Outcome, Refusal
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import REGISTRY, Explainer, Explanation, Unexplained
+from medguide.bot.guide.explainers.base import REGISTRY, Explainer, Explanation, Said, Unexplained, say
 from medguide.bot.guide.explainers import arkansas, california, federal, utah  # noqa: F401  (registers the explainers)
 
 if TYPE_CHECKING:
     from medguide.bot.guide.engine import Result
 
-__all__ = ["REGISTRY", "Explainer", "Explanation", "Unexplained", "explain", "explain_all", "explain_outcome"]
+__all__ = ["REGISTRY", "Explainer", "Explanation", "Said", "Unexplained", "explain", "explain_all", "explain_outcome"]
 
 
 def explain_outcome(outcome: Outcome, lang: Lang) -> Explanation:
@@ -32,13 +32,14 @@ def explain_outcome(outcome: Outcome, lang: Lang) -> Explanation:
         except Unexplained:
             pass
     _ = lang._
-    return Explanation(outcome.rule, _("We have an answer, but no plain words for it yet."), [],
-                       [_("Ask the child support office to explain it.")], list(outcome.citations))
+    return Explanation(outcome.rule, say("guide.no_words_yet", _("We have an answer, but no plain words for it yet.")), [],
+                       [say("guide.ask_office_to_explain", _("Ask the child support office to explain it."))],
+                       list(outcome.citations))
 
 
-def _unworkable(rule: str, lang: Lang) -> str:
+def _unworkable(rule: str, lang: Lang) -> Said:
     found = REGISTRY.get(rule)
-    return found.unworkable(lang._) if found else lang._("We could not work this out.")
+    return say(f"{rule}.unworkable", found.unworkable(lang._) if found else lang._("We could not work this out."))
 
 
 def _reason(code: str, lang: Lang) -> str:
@@ -64,17 +65,19 @@ def _reason(code: str, lang: Lang) -> str:
         "not_a_date": lambda: _("A date is not one we can read."),
         "negative": lambda: _("An amount is less than zero."),
     }
-    return reasons[code]() if code in reasons else _("Some of the answers do not fit together.")
+    if code in reasons:
+        return say(f"refused.{code}", reasons[code]())
+    return say("refused.answers_do_not_fit", _("Some of the answers do not fit together."))
 
 
 def _refused(result: "Result", refusal: Refusal, lang: Lang) -> Explanation:
     _ = lang._
     return Explanation(result.rule, _unworkable(result.rule, lang), [
         _reason(refusal.code, lang),
-        _("We do not guess, so we stopped here."),
+        say("refused.we_do_not_guess", _("We do not guess, so we stopped here.")),
     ], [
-        _("Go back and check the dates and amounts you gave."),
-        _("If they are right, ask the child support office."),
+        say("refused.check_dates_amounts", _("Go back and check the dates and amounts you gave.")),
+        say("refused.ask_office", _("If they are right, ask the child support office.")),
     ], [])
 
 
@@ -84,33 +87,33 @@ def _missing(result: "Result", qid: str, lang: Lang, question_text: Callable[[st
     _ = lang._
     q = load().by_id.get(qid)
     if q is None:
-        why = [_("An answer it needs is missing.")]
+        why = [say("missing.answer_missing", _("An answer it needs is missing."))]
     else:
-        text = question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask)
+        text = say(f"missing.question.{qid}", question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask))
         if q.unknown:
-            why = [_("You answered \"I don't know\" to this question:"), text]
+            why = [say("missing.you_said_i_dont_know", _("You answered \"I don't know\" to this question:")), text]
             if q.unknown_effect:
-                why.append(lang.p_(f"unknown:{qid}", q.unknown_effect))
+                why.append(say(f"missing.effect.{qid}", lang.p_(f"unknown:{qid}", q.unknown_effect)))
         else:
-            why = [_("It needs your answer to this question:"), text]
+            why = [say("missing.needs_your_answer", _("It needs your answer to this question:")), text]
     return Explanation(result.rule, _unworkable(result.rule, lang), why, [
-        _("If you find the answer, go back and give it."),
-        _("Your order or the plan's papers may have it."),
+        say("missing.find_and_give_it", _("If you find the answer, go back and give it.")),
+        say("missing.papers_may_have_it", _("Your order or the plan's papers may have it.")),
     ], [])
 
 
-def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable[[str], str] | None) -> list[str]:
+def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable[[str], str] | None) -> list[Said]:
     """Sentences for the "I don't know" answers a result read with a stated default, and what they would change."""
     from medguide.flows.model import load
 
     flow = load().by_id
-    lines: list[str] = []
+    lines: list[Said] = []
     for qid in questions:
         q = flow[qid]
-        lines.append(lang._("You answered \"I don't know\" to this question:"))
-        lines.append(question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask))
+        lines.append(say("assumed.you_said_i_dont_know", lang._("You answered \"I don't know\" to this question:")))
+        lines.append(say(f"assumed.question.{qid}", question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask)))
         if q.unknown_effect:
-            lines.append(lang.p_(f"unknown:{qid}", q.unknown_effect))
+            lines.append(say(f"assumed.effect.{qid}", lang.p_(f"unknown:{qid}", q.unknown_effect)))
     return lines
 
 

@@ -17,6 +17,44 @@ from medguide.rules import Outcome, Step
 from medguide.bot.words.i18n import Lang
 
 
+class Said(str):
+    """One line a person reads, with the stable key a story checks it by (the way outcomes have codes).
+
+    It is the translated text itself (a ``str``), so every face shows it as it is; ``key`` names
+    what the line says, the same in every language: ``ut.premium_credit.would_become``.
+    """
+
+    key: str
+
+    def __new__(cls, key: str, text: str) -> "Said":
+        said = super().__new__(cls, text)
+        said.key = key
+        return said
+
+    def __reduce__(self):  # copy and pickle keep the key
+        return (Said, (self.key, str(self)))
+
+    def format(self, *args: Any, **kwargs: Any) -> "Said":  # type: ignore[override]
+        """Placeholders filled, key kept: ``say("k", _("{n} days")).format(n=30)``."""
+        return Said(self.key, str.format(self, *args, **kwargs))
+
+
+def say(key: str, text: str) -> Said:
+    """``text`` with its key; a key without a dot is the rule's own (``made`` prefixes the rule id)."""
+    return Said(key, text)
+
+
+def keyed(rule: str, line: str) -> Said:
+    """A line's full key: the rule id is put before a short key; an unkeyed line is an error."""
+    if not isinstance(line, Said):
+        raise TypeError(f"{rule}: a line without a key: {line!r}")
+    return line if "." in line.key else Said(f"{rule}.{line.key}", line)
+
+
+def keys_of(lines) -> list[str]:
+    return [line.key for line in lines if isinstance(line, Said)]
+
+
 @dataclass(frozen=True)
 class Explanation:
     rule: str
@@ -32,6 +70,11 @@ class Explanation:
     """Only for ut.primary_plan: the fixed order language of Utah Code 81-6-208(7)(a)(ii), in English."""
     gloss: str | None = None
     """A translated plain gloss of ``verbatim``."""
+
+    @property
+    def keys(self) -> list[str]:
+        """The stable key of every line a person reads here, headline first."""
+        return keys_of([self.headline, *self.why, *self.next_steps, *([self.gloss] if self.gloss else [])])
 
 
 class Unexplained(LookupError):
@@ -64,9 +107,11 @@ def explainer(rule_id: str, outcomes: tuple[str, ...], unworkable: Callable[[Cal
 
 
 def made(o: Outcome, headline: str, why: list[str], next_steps: list[str], **extra: Any) -> Explanation:
-    """An Explanation for ``o``: the law is the outcome's citations, as they are."""
-    return Explanation(o.rule, headline, [s for s in why if s], [s for s in next_steps if s], list(o.citations),
-                       **extra)
+    """An Explanation for ``o``: every line keyed, the law the outcome's citations, as they are."""
+    if "gloss" in extra and extra["gloss"] is not None:
+        extra["gloss"] = keyed(o.rule, extra["gloss"])
+    return Explanation(o.rule, keyed(o.rule, headline), [keyed(o.rule, s) for s in why if s],
+                       [keyed(o.rule, s) for s in next_steps if s], list(o.citations), **extra)
 
 
 def pick(table: dict[str, Any], code: str | None) -> Any:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from medguide.rules import Outcome
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import Explanation, Unexplained, explainer, made, pick, step
+from medguide.bot.guide.explainers.base import Explanation, Unexplained, explainer, made, pick, step, say
 
 
 
 # ---------------------------------------------------------------- reasonable_cost
 @explainer("reasonable_cost", ("reasonable", "not_reasonable", "no_cost", "not_reasonable_low_income"),
-           lambda _: _("We could not work out if the plan costs too much."))
+           lambda _: say("we_could_not_work", _("We could not work out if the plan costs too much.")))
 def reasonable_cost(o: Outcome, lang: Lang) -> Explanation:
     _, m, f = lang._, lang.money, o.figures
     cost, threshold = m(f["cost"]), m(f["threshold"])
@@ -20,39 +20,39 @@ def reasonable_cost(o: Outcome, lang: Lang) -> Explanation:
     difference = step(o, "cost_difference")
     if difference is not None:
         a = difference.args
-        why += [_("The plan costs {family} a month for the family, and {single} for one person.").format(
+        why += [say("plan_costs_month_family", _("The plan costs {family} a month for the family, and {single} for one person.")).format(
                     family=m(a["family_premium"]), single=m(a["self_only_premium"])),
-                _("The cost that counts is the difference, {cost}.").format(cost=cost)]
+                say("cost_counts_difference", _("The cost that counts is the difference, {cost}.")).format(cost=cost)]
     limit = step(o, "threshold")
     if limit is not None:
-        why.append(_("5% of your gross income of {income} is {threshold}.").format(
+        why.append(say("5_gross_income", _("5% of your gross income of {income} is {threshold}.")).format(
             income=m(limit.args["income"]), threshold=threshold))
     if o.outcome == "not_reasonable_low_income":
-        why += [_("You have a low-income adjustment."),
-                _("In California, that means the plan counts as too costly for you.")]
-        return made(o, _("Because of your low-income adjustment, the plan counts as too costly for you."), why,
-                    [_("A court can still order it if not doing so would be unfair."),
-                     _("The court must say its reasons.")])
+        why += [say("have_low_income_adjustment", _("You have a low-income adjustment.")),
+                say("california_means_plan_counts", _("In California, that means the plan counts as too costly for you."))]
+        return made(o, say("because_low_income_adjustment", _("Because of your low-income adjustment, the plan counts as too costly for you.")), why,
+                    [say("court_can_still_order", _("A court can still order it if not doing so would be unfair.")),
+                     say("court_must_say_reasons", _("The court must say its reasons."))])
     if step(o, "unjust_finding") is not None:
-        why.insert(0, _("The court found it would be unfair not to order insurance, so the 5% test applies."))
+        why.insert(0, say("court_found_would_unfair", _("The court found it would be unfair not to order insurance, so the 5% test applies.")))
     if o.outcome == "no_cost":
-        why.append(_("The cost that counts is {cost}.").format(cost=cost))
-        return made(o, _("The plan costs you {cost}, so it is not too costly.").format(cost=cost), why,
-                    [_("A court can order a plan that costs nothing.")])
+        why.append(say("cost_counts", _("The cost that counts is {cost}.")).format(cost=cost))
+        return made(o, say("plan_costs_not_too", _("The plan costs you {cost}, so it is not too costly.")).format(cost=cost), why,
+                    [say("court_can_order_plan_2", _("A court can order a plan that costs nothing."))])
     if o.outcome == "reasonable":
-        why.append(_("{cost} is not more than {threshold}.").format(cost=cost, threshold=threshold))
-        todo = [_("A court can order a plan that costs this much.")]
+        why.append(say("not_more_than", _("{cost} is not more than {threshold}.")).format(cost=cost, threshold=threshold))
+        todo = [say("court_can_order_plan", _("A court can order a plan that costs this much."))]
         if california:
-            todo.append(_("A parent who thinks it costs too much can try to show that in court."))
-        return made(o, _("The plan's cost of {cost} a month is reasonable.").format(cost=cost), why, todo)
+            todo.append(say("parent_who_thinks_costs", _("A parent who thinks it costs too much can try to show that in court.")))
+        return made(o, say("plan_s_cost_month", _("The plan's cost of {cost} a month is reasonable.")).format(cost=cost), why, todo)
     if o.outcome == "not_reasonable":
-        why.append(_("{cost} is more than {threshold}.").format(cost=cost, threshold=threshold))
-        return made(o, _("The plan's cost of {cost} a month is more than the law sees as reasonable.").format(
+        why.append(say("more_than", _("{cost} is more than {threshold}.")).format(cost=cost, threshold=threshold))
+        return made(o, say("plan_s_cost_month_2", _("The plan's cost of {cost} a month is more than the law sees as reasonable.")).format(
             cost=cost), why, [
-            _("The law asks for a plan when its cost is not too high."),
-            _("Look for a plan that costs {threshold} or less a month.").format(threshold=threshold)
+            say("law_asks_plan_when", _("The law asks for a plan when its cost is not too high.")),
+            say("look_plan_costs_less", _("Look for a plan that costs {threshold} or less a month.")).format(threshold=threshold)
             if f["threshold"] else "",
-            _("Tell the court or child support office about the cost."),
+            say("tell_court_child_support", _("Tell the court or child support office about the cost.")),
         ])
     raise Unexplained(o.outcome)
 
@@ -61,27 +61,27 @@ def reasonable_cost(o: Outcome, lang: Lang) -> Explanation:
 def _qmcso_gap(lang: Lang, code: str) -> str:
     _ = lang._
     return pick({
-        "names_parent_and_address": lambda: _("It does not give the parent's name and address."),
-        "names_child_and_address": lambda: _("It does not give each child's name and address."),
-        "describes_coverage": lambda: _("It does not describe the coverage the child must get."),
-        "states_period": lambda: _("It does not say how long the coverage must last."),
-        "requires_benefit_plan_lacks": lambda: _("It asks for a benefit the plan does not offer, which is not allowed."),
+        "names_parent_and_address": lambda: say("does_not_give_parent", _("It does not give the parent's name and address.")),
+        "names_child_and_address": lambda: say("does_not_give_each", _("It does not give each child's name and address.")),
+        "describes_coverage": lambda: say("does_not_describe_coverage", _("It does not describe the coverage the child must get.")),
+        "states_period": lambda: say("does_not_say_how", _("It does not say how long the coverage must last.")),
+        "requires_benefit_plan_lacks": lambda: say("asks_benefit_plan_does", _("It asks for a benefit the plan does not offer, which is not allowed.")),
     }, code)()
 
 
 @explainer("qmcso.completeness", ("complete", "incomplete"),
-           lambda _: _("We could not check the order sent to the health plan."))
+           lambda _: say("we_could_not_check", _("We could not check the order sent to the health plan.")))
 def qmcso_completeness(o: Outcome, lang: Lang) -> Explanation:
     _, f = lang._, o.figures
     if o.outcome == "complete":
-        return made(o, _("The order has what a health plan needs to accept it."), [
-            _("It names the parent and each child, with their addresses."),
-            _("It describes the coverage and says how long it lasts."),
-            _("It asks for nothing the plan does not offer."),
-        ], [_("The plan should now add the child."), _("If it has not, ask the plan why.")])
+        return made(o, say("order_has_what_health", _("The order has what a health plan needs to accept it.")), [
+            say("names_parent_each_child", _("It names the parent and each child, with their addresses.")),
+            say("describes_coverage_says_how", _("It describes the coverage and says how long it lasts.")),
+            say("asks_nothing_plan_does", _("It asks for nothing the plan does not offer.")),
+        ], [say("plan_should_now_add", _("The plan should now add the child.")), say("if_has_not_ask", _("If it has not, ask the plan why."))])
     if o.outcome == "incomplete":
-        return made(o, _("The health plan may refuse the order, because it is not complete."),
+        return made(o, say("health_plan_may_refuse", _("The health plan may refuse the order, because it is not complete.")),
                     [_qmcso_gap(lang, code) for code in [*f["missing"], *f["disqualifying"]]],
-                    [_("Ask the court or child support office to fix the order."),
-                     _("Then send the fixed order to the plan.")])
+                    [say("ask_court_child_support", _("Ask the court or child support office to fix the order.")),
+                     say("then_send_fixed_order", _("Then send the fixed order to the plan."))])
     raise Unexplained(o.outcome)
