@@ -50,6 +50,12 @@ def _script(args: argparse.Namespace) -> int:
     return worst
 
 
+def _story(args: argparse.Namespace) -> int:
+    from medguide.bot.devtools.story import main as stories
+
+    return stories(args.paths, strict=args.strict)
+
+
 def _flow(args: argparse.Namespace) -> int:
     from medguide.bot.devtools.graph import mermaid
 
@@ -122,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     script = sub.add_parser("script", help="play scripted conversations (YAML) and report PASS or FAIL")
     script.add_argument("files", nargs="+")
     script.set_defaults(func=_script)
+
+    story = sub.add_parser("story", help="play stories (YAML: answers by question id, what the parent must be told) "
+                                          "and report PASS or FAIL")
+    story.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    story.add_argument("--strict", action="store_true", help="an answer the guide never asked for fails the story")
+    story.set_defaults(func=_story)
 
     flow = sub.add_parser("flow", help="the interview graph")
     flow.add_argument("--mermaid", action="store_true", required=True, help="print it as a Mermaid state diagram")

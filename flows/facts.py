@@ -35,14 +35,20 @@ class NotApplicable(Exception):
 class Answers:
     """Read-only view of the answers on the current path, plus today's date."""
 
-    def __init__(self, values: dict[str, Any], today: date):
+    def __init__(self, values: dict[str, Any], today: date, aliases: dict[str, str] | None = None):
         self.values = values
         self.today = today
+        self.aliases = aliases or {}
+        """Earlier question ids -> today's (a renamed question keeps its old id)."""
         self.assumed: list[str] = []
         """Questions answered "I don't know" that a builder read as a stated default."""
 
+    def _id(self, question: str) -> str:
+        return self.aliases.get(question, question)
+
     def assume(self, question: str, default: Any) -> Any:
         """The answer, or ``default`` for "I don't know" (noted, so the result says what it would change)."""
+        question = self._id(question)
         value = self.values.get(question)
         if value == UNKNOWN:
             self.assumed.append(question)
@@ -50,13 +56,14 @@ class Answers:
         return default if value is None else value
 
     def __getitem__(self, question: str) -> Any:
+        question = self._id(question)
         value = self.values.get(question)
         if value is None or value == UNKNOWN:
             raise MissingFact(question)
         return value
 
     def get(self, question: str, default: Any = None) -> Any:
-        value = self.values.get(question)
+        value = self.values.get(self._id(question))
         return default if value is None or value == UNKNOWN else value
 
     def has(self, question: str) -> bool:

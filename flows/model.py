@@ -39,6 +39,8 @@ class Next(_Strict):
 
 class Question(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    aliases: tuple[str, ...] = ()
+    """Earlier ids of this question: stories and saved sessions that use them keep working."""
     topic: Literal["order", "coverage", "income", "expenses"]
     ask: str
     help: str | None = None
@@ -54,6 +56,9 @@ class Question(_Strict):
     not_after: Literal["today"] | None = None
     not_before: str | None = None
     not_above: str | None = None
+    optional: bool = False
+    """A question a story may leave out; its ``default`` answer (a choice code, yes/no, or "unknown") is used."""
+    default: str | None = None
     next: tuple[Next, ...]
 
     @property
@@ -66,6 +71,12 @@ class Question(_Strict):
             raise ValueError(f"{self.id}: choices go with type choice, and only with it")
         if self.unknown and not self.unknown_effect:
             raise ValueError(f"{self.id}: a question that allows 'I don't know' must say what the fact would change")
+        if self.optional != (self.default is not None):
+            raise ValueError(f"{self.id}: an optional question has a default, and only an optional one")
+        if self.default is not None:
+            allowed = {"yesno": ("yes", "no"), "choice": self.codes}.get(self.type, ())
+            if not (self.default in allowed or (self.default == "unknown" and self.unknown)):
+                raise ValueError(f"{self.id}: default {self.default!r} is not an answer this question takes")
         return self
 
 
@@ -95,6 +106,11 @@ class Flow(_Strict):
     @property
     def by_id(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Earlier question ids -> today's."""
+        return {alias: q.id for q in self.questions for alias in q.aliases}
 
     def holds(self, name: str, answers: dict[str, Any]) -> bool:
         """Whether the named predicate holds for these answers (an answer not given never matches)."""
@@ -126,6 +142,9 @@ class Flow(_Strict):
         ids = {q.id for q in self.questions}
         if len(ids) != len(self.questions):
             raise ValueError("question ids must be unique")
+        aliases = [a for q in self.questions for a in q.aliases]
+        if len(set(aliases)) != len(aliases) or ids & set(aliases):
+            raise ValueError("a question alias must be unique and never another question's id")
         if self.start not in ids:
             raise ValueError(f"start {self.start!r} is not a question")
         for name, p in self.predicates.items():

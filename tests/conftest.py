@@ -30,3 +30,41 @@ def seed_text(number: str) -> str:
 def seed():
     """``seed("004")``: a seed's text (see :func:`seed_text`)."""
     return seed_text
+
+
+# ---------------------------------------------------------------- stories: one test each
+STORIES = ROOT / "tests" / "stories"
+
+
+def pytest_collect_file(parent, file_path):
+    if file_path.suffix == ".yaml" and STORIES in file_path.parents:
+        return StoryYaml.from_parent(parent, path=file_path)
+    return None
+
+
+class StoryYaml(pytest.File):
+    def collect(self):
+        yield StoryItem.from_parent(self, name=self.path.stem)
+
+
+class StoryFailed(Exception):
+    pass
+
+
+class StoryItem(pytest.Item):
+    def runtest(self):
+        from medguide.bot.devtools.story import report, run_file
+
+        run = run_file(self.path)
+        if not run.passed:
+            lines: list[str] = []
+            report([run], lines.append)
+            raise StoryFailed("\n".join(lines))
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, StoryFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, None, f"story: {self.path.relative_to(STORIES)}"

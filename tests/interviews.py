@@ -1,11 +1,12 @@
-"""Whole interviews shared by the engine and app tests."""
+"""Whole interviews shared by the engine and app tests, taken from the stories so each is written once."""
 
-# Utah payer with their own plan (CS 407P Definitions, example 1): support 350.00, credit 33.00 -> 317.00
-UTAH_PAYER = [
-    ("order_state", "UT"), ("order_date", "2024-01-15"), ("order_changed", "no"),
-    ("has_medical_provision", "yes"), ("order_names_primary", "3"), ("credit_cap", "no"),
-    ("living_arrangement", "1"), ("my_role", "1"), ("base_support", "350"), ("my_side_plan", "1"),
-    ("my_premium", "198"), ("my_persons_covered", "3"), ("my_children_on_case", "1"),
-    ("my_health_benefits", "yes"), ("other_side_plan", "no"), ("credit_asked", "no"),
-    ("gross_income", "4000"), ("has_bill", "no"), ("qmcso_check", "no"),
-]
+from pathlib import Path
+
+from medguide.bot.devtools.story import answered_in_order, load_story
+
+STORIES = Path(__file__).parent / "stories"
+WORKED_EXAMPLE = STORIES / "utah" / "payer_own_plan_worked_example.yaml"
+"""CS 407P Definitions, Example 1: a Utah payer's own plan, 198.00 for 3 people with 1 child; 350.00 -> 317.00."""
+
+UTAH_PAYER = answered_in_order(load_story(WORKED_EXAMPLE))
+"""The worked example's answers in the order the guide asks for them: (question id, what was typed)."""

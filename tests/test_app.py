@@ -50,7 +50,7 @@ async def test_a_whole_interview_as_a_parent(tmp_path: Path):
         await pilot.click("#edit-my_premium")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.engine.current.id == "my_premium"
-        assert app.screen.query_one(SafeInput).value == "198"  # the earlier answer is offered
+        assert app.screen.query_one(SafeInput).value == "198.00"  # the earlier answer is offered, as typed
         await answer(pilot, "my_premium", "240")
         assert isinstance(app.screen, ResultsScreen)  # later answers still fit: straight back to the results
         assert {r.rule: r for r in app.engine.results()}["ut.premium_credit"].outcome.figures["adjusted_support"] == Decimal("310.00")

@@ -1,4 +1,4 @@
-"""Every scripted conversation in tests/conversations/ plays through the headless engine as written."""
+"""`medguide script`: the ordered conversation format (kept for scripts written before stories) still plays."""
 
 from pathlib import Path
 
@@ -11,14 +11,8 @@ SCRIPTS = sorted((Path(__file__).parent / "conversations").glob("*.yaml"))
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=[p.stem for p in SCRIPTS])
 def test_conversation(path):
-    script = load_script(path)
-    failures = run_script(script)
-    if script.get("xfail"):
-        if failures:
-            pytest.xfail(script["xfail"])
-        pytest.fail(f"marked xfail ({script['xfail']}) but passes: remove the mark")
-    assert failures == []
+    assert run_script(load_script(path)) == []
 
 
-def test_there_are_enough_scripts():
-    assert len(SCRIPTS) >= 25
+def test_a_script_is_there_to_play():
+    assert [p.name for p in SCRIPTS] == ["ut_back_edit_bad_input.yaml"]

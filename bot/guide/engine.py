@@ -294,7 +294,7 @@ class Engine:
         for step in self.flow.results:
             if not all(self.flow.holds(p, answers) for p in step.when):
                 continue
-            view = Answers(answers, self.today)
+            view = Answers(answers, self.today, self.flow.aliases)
             try:
                 facts = getattr(builders, step.facts)(view)
             except MissingFact as exc:
