@@ -35,10 +35,13 @@ class NotApplicable(Exception):
 class Answers:
     """Read-only view of the answers on the current path, plus today's date."""
 
-    def __init__(self, values: dict[str, Any], today: date, aliases: dict[str, str] | None = None):
+    def __init__(self, values: dict[str, Any], today: date, aliases: dict[str, str] | None = None,
+                 groups: dict[str, list[dict[str, Any]]] | None = None):
         self.values = values
         self.today = today
         self.aliases = aliases or {}
+        self.groups = groups or {}
+        """Each group's items on the path (every bill, every plan), each its answers by question id."""
         """Earlier question ids -> today's (a renamed question keeps its old id)."""
         self.assumed: list[str] = []
         """Questions answered "I don't know" that a builder read as a stated default."""
@@ -68,6 +71,15 @@ class Answers:
 
     def has(self, question: str) -> bool:
         return self.get(question) is not None
+
+    def items(self, group: str) -> list["Answers"]:
+        """A view of each item of ``group`` (the other answers shared), for a builder that reads them all."""
+        views = []
+        for item in self.groups.get(group, []):
+            view = Answers({**self.values, **item}, self.today, self.aliases, self.groups)
+            view.assumed = self.assumed  # an "I don't know" read in any item is this result's too
+            views.append(view)
+        return views
 
 
 CASE_TYPE = {"with_one_parent": "standard", "split": "split", "state_custody": "cic", "relative": "specified_relative"}

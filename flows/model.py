@@ -35,6 +35,18 @@ class Next(_Strict):
     to: str
     when: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
+    repeat: str | None = None
+    """A group id: this way starts the group's next item (another bill, another plan)."""
+
+
+class Group(_Strict):
+    """Questions asked once per item (each bill, each plan), in a loop closed by a yes/no question."""
+
+    title: str
+    """What one item is called, with ``{n}``: "Bill {n}" (a gettext msgid, context ``group:<id>``)."""
+    more: str
+    """The yes/no question that asks for another item; its Yes way back to the first question has ``repeat``."""
+    max_items: int = Field(default=20, ge=1, le=100)
 
 
 class Question(_Strict):
@@ -42,6 +54,8 @@ class Question(_Strict):
     aliases: tuple[str, ...] = ()
     """Earlier ids of this question: stories and saved sessions that use them keep working."""
     topic: Literal["order", "coverage", "income", "expenses"]
+    group: str | None = None
+    """The group this question is asked in once per item (its answers are kept per item)."""
     ask: str
     help: str | None = None
     type: AnswerType
@@ -95,11 +109,14 @@ class ResultStep(_Strict):
     rule: str
     when: tuple[str, ...] = ()
     facts: str
+    each: str | None = None
+    """A group id: the rule runs once per item of the group (each bill), the builder seeing that item."""
 
 
 class Flow(_Strict):
     start: str
     predicates: dict[str, Predicate]
+    groups: dict[str, Group] = {}
     questions: tuple[Question, ...]
     results: tuple[ResultStep, ...]
 
@@ -128,12 +145,19 @@ class Flow(_Strict):
             return value in p.in_
         return value == p.is_
 
-    def next_of(self, question: Question, answers: dict[str, Any]) -> str:
-        """Where the interview goes after ``question``: the first way forward whose conditions hold."""
+    def way_of(self, question: Question, answers: dict[str, Any]) -> Next:
+        """The way the interview goes after ``question``: the first one whose conditions hold."""
         for n in question.next:
             if all(self.holds(c, answers) for c in n.when) and not any(self.holds(c, answers) for c in n.unless):
-                return n.to
+                return n
         raise AssertionError("unreachable: the last way forward has no condition")
+
+    def next_of(self, question: Question, answers: dict[str, Any]) -> str:
+        """Where the interview goes after ``question``."""
+        return self.way_of(question, answers).to
+
+    def group_questions(self, group: str) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.group == group)
 
     @model_validator(mode="after")
     def _references(self) -> "Flow":
@@ -166,7 +190,25 @@ class Flow(_Strict):
             for ref in (q.not_before, q.not_above):
                 if ref is not None and ref not in ids:
                     raise ValueError(f"{q.id}: refers to unknown question {ref!r}")
+        by_id = {q.id: q for q in self.questions}
+        for gid, g in self.groups.items():
+            members = [q for q in self.questions if q.group == gid]
+            if not members:
+                raise ValueError(f"group {gid}: no question is in it")
+            more = by_id.get(g.more)
+            if more is None or more.group != gid or more.type != "yesno":
+                raise ValueError(f"group {gid}: its more question {g.more!r} must be a yes/no question in the group")
+            if not any(n.repeat == gid and n.to == members[0].id for n in more.next):
+                raise ValueError(f"group {gid}: {g.more} needs a way back to {members[0].id} with repeat: {gid}")
+        for q in self.questions:
+            if q.group is not None and q.group not in self.groups:
+                raise ValueError(f"{q.id}: unknown group {q.group!r}")
+            for n in q.next:
+                if n.repeat is not None and (q.id != self.groups.get(n.repeat, Group(title="", more="")).more):
+                    raise ValueError(f"{q.id}: only a group's more question may repeat it")
         for r in self.results:
+            if r.each is not None and r.each not in self.groups:
+                raise ValueError(f"result {r.rule}: unknown group {r.each!r}")
             if not hasattr(builders, r.facts):
                 raise ValueError(f"result {r.rule}: no facts builder {r.facts!r} in flows/facts.py")
             for ref in r.when:

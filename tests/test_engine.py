@@ -174,7 +174,7 @@ def test_save_and_restore_is_versioned_json_and_exact():
     play(e, UTAH_PAYER[:12])
     e.answer("abc")  # a refused draft is saved too
     data = json.loads(json.dumps(e.save()))
-    assert data["format"] == "medguide.session" and data["version"] == 1
+    assert data["format"] == "medguide.session" and data["version"] == 2
     r = Engine.restore(data, today=lambda: TODAY)
     assert r.state == e.state and r.trail == e.trail and r.answers == e.answers and r.draft == "abc"
     assert r.lang.code == "es"

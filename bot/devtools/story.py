@@ -226,8 +226,19 @@ class _Player:
         self.problems: list[str] = []
         for key, value in story.answers.items():
             qid = self.ids.get(key, key)
+            if qid in flow.groups:
+                if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+                    self.problems.append(f"The story answers the group {key!r} with {value!r}; a group is answered "
+                                         f"as a list, one mapping of answers per item.")
+                    continue
+                self.answers[qid] = [{self.ids.get(k, k): v for k, v in item.items()} for item in value]
+                continue
             if qid not in flow.by_id:
                 self.problems.append(f"The story answers {key!r}, but the interview has no question by that name.")
+                continue
+            if flow.by_id[qid].group is not None:
+                self.problems.append(f"The story answers {qid!r} on its own, but it is asked once per item of the "
+                                     f"group {flow.by_id[qid].group!r}: answer it inside that list.")
                 continue
             self.answers[qid] = value
         self.used: set[str] = set()
@@ -243,9 +254,27 @@ class _Player:
     def english(self, qid: str) -> str:
         return self.flow.by_id[qid].ask
 
+    def grouped(self, q: Question) -> tuple[bool, Any]:
+        """(found, value) for a group's question, from the item the guide is asking about."""
+        group = q.group or ""
+        items = self.answers.get(group)
+        n = self.engine.item_of(group)
+        if not isinstance(items, list) or n > len(items):
+            return False, None
+        self.used.add(group)
+        item = items[n - 1]
+        if q.id in item:
+            return True, item[q.id]
+        if q.id == self.flow.groups[group].more:  # "another one?": yes while the story has more items
+            return True, "yes" if n < len(items) else "no"
+        return False, None
+
     def next_answer(self, q: Question) -> tuple[str, Any] | None:
         """("text", typed) | ("unknown", None) | None when the story has no answer (a failure is noted)."""
-        if q.id in self.answers:
+        found, grouped = self.grouped(q) if q.group is not None else (False, None)
+        if found:
+            value = grouped
+        elif q.group is None and q.id in self.answers:
             self.used.add(q.id)
             value = self.answers[q.id]
         elif q.optional:
@@ -253,7 +282,9 @@ class _Player:
             self.notes.append(f"The story does not answer {q.id} ({q.ask!r}); the guide's default {_typed(value)!r} "
                               f"was used.")
         else:
-            self.failures.append(f"The guide asked {q.id} (\"{q.ask}\"), and the story has no answer for it.")
+            where = (f" for {self.flow.groups[q.group].title.format(n=self.engine.item_of(q.group))}"
+                     if q.group is not None else "")
+            self.failures.append(f"The guide asked {q.id} (\"{q.ask}\"){where}, and the story has no answer for it.")
             return None
         if isinstance(value, dict):
             self.given.append((q.id, _typed(value.get("typed"))))

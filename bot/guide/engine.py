@@ -26,7 +26,19 @@ from medguide.bot.guide.answers import AnswerError, clean_text, display, parse
 from medguide.bot.words.i18n import DEFAULT, lang
 
 SESSION_FORMAT = "medguide.session"
-SESSION_VERSION = 1
+SESSION_VERSION = 2
+"""2: answers to a group's questions are kept per item (``bill_amount#2``), and ``items`` says where each group is."""
+
+
+def item_key(question: str, item: int) -> str:
+    """The answer key of a grouped question in one item: ``bill_amount#2``."""
+    return f"{question}#{item}"
+
+
+def split_key(key: str) -> tuple[str, int | None]:
+    """``bill_amount#2`` -> ("bill_amount", 2); ``order_state`` -> ("order_state", None)."""
+    question, sep, item = key.partition("#")
+    return (question, int(item)) if sep else (question, None)
 
 
 @dataclass(frozen=True)
@@ -42,9 +54,12 @@ class Reply:
 @dataclass(frozen=True)
 class ReviewItem:
     question: str
+    """The answer's key: the question id, or ``id#n`` for the n-th item of a group (what ``edit`` takes)."""
     ask: str
     answer: str
     topic: str
+    item: int | None = None
+    """For a group's question: which item (bill 2), else None."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,8 @@ class Result:
     missing: str | None = None
     assumed: tuple[str, ...] = ()
     """Questions answered "I don't know" that this result read with a stated default."""
+    item: int | None = None
+    """For a rule run once per item of a group (each bill): which item."""
 
 
 class _Walker:
@@ -126,6 +143,8 @@ class Engine:
         self.draft: str = ""
         """Text of an answer that was refused, kept so nothing typed is lost."""
         self.resuming = False
+        self.items: dict[str, int] = {}
+        """The item each group is on (1 for the first bill); a group not reached yet is on item 1."""
         self._walker = _Walker(self)
         self.machine = shared_machine(self.flow)
         self.machine.add_model(self._walker, initial=self.flow.start)
@@ -148,9 +167,36 @@ class Engine:
     def today(self) -> date:
         return self._today()
 
+    def item_of(self, group: str) -> int:
+        return self.items.get(group, 1)
+
+    def key_of(self, q: Question) -> str:
+        """Where this question's answer is kept now: its id, or ``id#n`` in the group's current item."""
+        return q.id if q.group is None else item_key(q.id, self.item_of(q.group))
+
     def path_answers(self) -> dict[str, Any]:
-        """Answers on the current path only: what predicates and rules may use."""
-        return {q: self.answers[q] for q in self.trail if q in self.answers}
+        """Answers on the current path only, by question id: what predicates and rules may use.
+
+        A group's questions give the answers of the group's current item (the bill being asked about,
+        or the last one once the group is done).
+        """
+        found: dict[str, Any] = {}
+        for key in self.trail:
+            if key not in self.answers:
+                continue
+            qid, item = split_key(key)
+            if item is None or item == self.item_of(self.questions[qid].group or ""):
+                found[qid] = self.answers[key]
+        return found
+
+    def group_items(self, group: str) -> list[dict[str, Any]]:
+        """Each item of a group on the path, in order: its answers by question id."""
+        items: dict[int, dict[str, Any]] = {}
+        for key in self.trail:
+            qid, item = split_key(key)
+            if item is not None and self.questions[qid].group == group and key in self.answers:
+                items.setdefault(item, {})[qid] = self.answers[key]
+        return [items[n] for n in sorted(items)]
 
     def prefill(self) -> str:
         """Text to offer in the answer box: a refused draft, or the earlier answer to this question.
@@ -163,10 +209,11 @@ class Engine:
             return ""
         if self.draft:
             return clean_text(self.draft)
-        if q.id in self.answers and self.answers[q.id] != UNKNOWN:
+        key = self.key_of(q)
+        if key in self.answers and self.answers[key] != UNKNOWN:
             if q.type in ("choice", "yesno"):
-                return display(q, self.answers[q.id], self.lang)
-            return clean_text(self.typed.get(q.id, ""))
+                return display(q, self.answers[key], self.lang)
+            return clean_text(self.typed.get(key, ""))
         return ""
 
     # ------------------------------------------------------------ moving
@@ -195,13 +242,21 @@ class Engine:
         return Reply(True)
 
     def _accept(self, q: Question, value: Any, text: str) -> None:
-        self.answers[q.id] = value
-        self.typed[q.id] = text
+        key = self.key_of(q)
+        self.answers[key] = value
+        self.typed[key] = text
         self.draft = ""
-        self.trail.append(q.id)
-        self._walker.advance()  # type: ignore[attr-defined]
+        self._advance(q, key)
         if self.resuming:
             self._fast_forward()
+
+    def _advance(self, q: Question, key: str) -> None:
+        """Put ``key`` on the trail and take the way forward; a group's "another one?" starts its next item."""
+        self.trail.append(key)
+        way = self.flow.way_of(q, self.path_answers())
+        self._walker.advance()  # type: ignore[attr-defined]
+        if way.repeat is not None:
+            self.items[way.repeat] = self.item_of(way.repeat) + 1
 
     def _fast_forward(self) -> None:
         """After an edit: keep later answers that are still valid; stop where the path needs a new one.
@@ -212,10 +267,10 @@ class Engine:
         while not self.finished:
             q = self.current
             assert q is not None
-            if q.id not in self.answers or not self._still_valid(q, self.answers[q.id]):
+            key = self.key_of(q)
+            if key not in self.answers or not self._still_valid(q, self.answers[key]):
                 break
-            self.trail.append(q.id)
-            self._walker.advance()  # type: ignore[attr-defined]
+            self._advance(q, key)
         if self.finished:
             self.resuming = False  # the edit is done once the results are back
 
@@ -234,18 +289,29 @@ class Engine:
         for _ in range(steps):
             if not self.trail:
                 break
-            previous = self.trail.pop()
-            self.machine.set_state(previous, model=self._walker)
+            self._go_to(self.trail.pop())
             moved = True
         self.draft = ""  # an edit in progress stays one: later answers still carry on after it
         return moved
 
+    def _go_to(self, key: str) -> None:
+        """Stand at the question of ``key`` again, in its item."""
+        qid, item = split_key(key)
+        if item is not None:
+            self.items[self.questions[qid].group or ""] = item
+        self.machine.set_state(qid, model=self._walker)
+
     def edit(self, question: str) -> None:
-        """Jump to an answered question on the path; after it, still-valid answers carry on."""
-        if question not in self.trail:
-            raise KeyError(f"{question} is not an answered question on this path")
-        self.trail = self.trail[: self.trail.index(question)]
-        self.machine.set_state(question, model=self._walker)
+        """Jump to an answered question on the path (its key, or its id: a group's latest item); later answers
+        that still fit carry on after it."""
+        key = question
+        if key not in self.trail:
+            keys = [k for k in self.trail if split_key(k)[0] == question]
+            if not keys:
+                raise KeyError(f"{question} is not an answered question on this path")
+            key = keys[-1]
+        self.trail = self.trail[: self.trail.index(key)]
+        self._go_to(key)
         self.draft = ""
         self.resuming = True
 
@@ -253,6 +319,7 @@ class Engine:
         self.answers.clear()
         self.typed.clear()
         self.trail.clear()
+        self.items.clear()
         self.draft = ""
         self.resuming = False
         self.machine.set_state(self.flow.start, model=self._walker)
@@ -264,22 +331,35 @@ class Engine:
         if self.finished:
             return done, done
         answers = self.path_answers()
-        state, ahead = self.state, 0
+        state, ahead, items = self.state, 0, dict(self.items)
         while state != RESULTS and ahead < len(self.questions):
             q = self.questions[state]
-            if q.id in self.answers:
-                answers[q.id] = self.answers[q.id]
+            key = q.id if q.group is None else item_key(q.id, items.get(q.group, 1))
+            if key in self.answers:
+                answers[q.id] = self.answers[key]
             ahead += 1
-            state = self.flow.next_of(q, answers)
+            way = self.flow.way_of(q, answers)
+            if way.repeat is not None:  # another item ahead: count it once, then the way on
+                if items.get(way.repeat, 1) > self.item_of(way.repeat):
+                    answers[q.id] = False
+                    way = self.flow.way_of(q, answers)
+                else:
+                    items[way.repeat] = items.get(way.repeat, 1) + 1
+            state = way.to
         return done + 1, done + ahead
 
     def review(self) -> list[ReviewItem]:
         """Every answer on the path, in the session's language, in the order asked."""
         items = []
-        for qid in self.trail:
+        for key in self.trail:
+            qid, item = split_key(key)
             q = self.questions[qid]
-            items.append(ReviewItem(qid, self.ask(q), display(q, self.answers[qid], self.lang), q.topic))
+            items.append(ReviewItem(key, self.ask(q), display(q, self.answers[key], self.lang), q.topic, item))
         return items
+
+    def item_title(self, group: str, item: int) -> str:
+        """What one item of a group is called in the session's language: "Bill 2"."""
+        return self.lang.p_(f"group:{group}", self.flow.groups[group].title).format(n=self.lang.number(item))
 
     def ask(self, q: Question) -> str:
         return self.lang.p_(f"q:{q.id}", q.ask)
@@ -288,29 +368,37 @@ class Engine:
         return self.lang.p_(f"help:{q.id}", q.help) if q.help else None
 
     def results(self) -> list[Result]:
-        """Every rule that applies to the answers on this path."""
+        """Every rule that applies to the answers on this path (a rule run per item once for each item)."""
         answers = self.path_answers()
+        groups = {g: self.group_items(g) for g in self.flow.groups}
         found = []
         for step in self.flow.results:
-            if not all(self.flow.holds(p, answers) for p in step.when):
+            if step.each is None:
+                if all(self.flow.holds(p, answers) for p in step.when):
+                    found += self._result(step, answers, groups, None)
                 continue
-            view = Answers(answers, self.today, self.flow.aliases)
-            try:
-                facts = getattr(builders, step.facts)(view)
-            except MissingFact as exc:
-                found.append(Result(step.rule, missing=exc.question))
-                continue
-            except NotApplicable:
-                continue
-            result = evaluate(step.rule, facts)
-            assumed = tuple(view.assumed)
-            if isinstance(result, Outcome):
-                found.append(Result(step.rule, outcome=result, assumed=assumed))
-            elif result.code == "missing" and answers.get(result.field) == UNKNOWN:
-                found.append(Result(step.rule, missing=result.field, assumed=assumed))  # the rule needs that "I don't know"
-            else:
-                found.append(Result(step.rule, refusal=result, assumed=assumed))
+            for n, item in enumerate(groups[step.each], start=1):
+                view = {**answers, **item}
+                if all(self.flow.holds(p, view) for p in step.when):
+                    found += self._result(step, view, groups, n)
         return found
+
+    def _result(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
+                item: int | None) -> list[Result]:
+        view = Answers(answers, self.today, self.flow.aliases, groups)
+        try:
+            facts = getattr(builders, step.facts)(view)
+        except MissingFact as exc:
+            return [Result(step.rule, missing=exc.question, item=item)]
+        except NotApplicable:
+            return []
+        result = evaluate(step.rule, facts)
+        assumed = tuple(view.assumed)
+        if isinstance(result, Outcome):
+            return [Result(step.rule, outcome=result, assumed=assumed, item=item)]
+        if result.code == "missing" and answers.get(result.field) == UNKNOWN:
+            return [Result(step.rule, missing=result.field, assumed=assumed, item=item)]  # it needs that "I don't know"
+        return [Result(step.rule, refusal=result, assumed=assumed, item=item)]
 
     # ------------------------------------------------------------ save and restore
     def save(self) -> dict[str, Any]:
@@ -322,23 +410,41 @@ class Engine:
             "state": self.state,
             "trail": list(self.trail),
             "answers": {q: {"value": canonical_text(v), "typed": self.typed.get(q, "")} for q, v in self.answers.items()},
+            "items": dict(self.items),
             "draft": self.draft,
             "resuming": self.resuming,
         }
 
     @classmethod
     def restore(cls, data: dict[str, Any], flow: Flow | None = None, today: Callable[[], date] | None = None) -> "Engine":
-        if data.get("format") != SESSION_FORMAT or data.get("version") != SESSION_VERSION:
-            raise ValueError(f"not a medguide session of version {SESSION_VERSION}")
+        """A saved session back (version 2, or 1 from before groups: a grouped answer becomes item 1's)."""
+        version = data.get("version")
+        if data.get("format") != SESSION_FORMAT or version not in (1, SESSION_VERSION):
+            raise ValueError(f"not a medguide session of version 1 or {SESSION_VERSION}")
         engine = cls(data.get("language", DEFAULT), flow, today)
-        for qid, entry in data["answers"].items():
+        aliases = engine.flow.aliases
+
+        def current_key(key: str) -> str | None:
+            """The key as this interview keeps it: renamed ids by their alias, ungrouped v1 keys in item 1."""
+            qid, item = split_key(key)
+            qid = aliases.get(qid, qid)
             q = engine.questions.get(qid)
             if q is None:
-                continue  # a question the interview no longer has
-            engine.answers[qid] = from_canonical(q, entry["value"])
-            engine.typed[qid] = entry.get("typed", "")
-        engine.trail = [q for q in data["trail"] if q in engine.questions and q in engine.answers]
-        state = data["state"]
+                return None  # a question the interview no longer has
+            if q.group is None:
+                return qid
+            return item_key(qid, item or 1)
+
+        for key, entry in data["answers"].items():
+            found = current_key(key)
+            if found is None:
+                continue
+            engine.answers[found] = from_canonical(engine.questions[split_key(found)[0]], entry["value"])
+            engine.typed[found] = entry.get("typed", "")
+        trail = [current_key(k) for k in data["trail"]]
+        engine.trail = [k for k in trail if k is not None and k in engine.answers]
+        engine.items = {g: int(n) for g, n in (data.get("items") or {}).items() if g in engine.flow.groups}
+        state = aliases.get(data["state"], data["state"])
         engine.machine.set_state(state if state in engine.questions or state == RESULTS else engine.flow.start, model=engine._walker)
         engine.draft = data.get("draft", "")
         engine.resuming = bool(data.get("resuming", False))
