@@ -334,6 +334,10 @@ def test_an_assumed_i_dont_know_is_said_with_what_it_would_change():
         assert e.answer(text).ok, e.state
     credit = next(r for r in e.results() if r.rule == "ut.premium_credit")
     assert credit.assumed == ("credit_cap",)
+    assert [(a.question, a.value) for a in credit.alternatives] == [("credit_cap", True), ("credit_cap", False)]
     x = explain(credit, get_lang("en"))
-    assert "$317.00" in x.headline
+    assert x.headline == "This result depends on an answer you do not know yet."  # never the default as a fact
     assert "A limit in the order can make the credit smaller." in x.why
+    assert "If the answer is \u201cNo\u201d: Child support becomes $317.00 a month." in x.why
+    assert ("If the answer is \u201cYes\u201d, the guide needs one more answer: What is the most the credit can be "
+            "each month?") in x.why

@@ -14,7 +14,6 @@ Messages come from two places:
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -41,6 +40,8 @@ def flow_messages() -> list[tuple[str, str, str]]:
             found.append((f"choice:{q.id}", c.label, where))
         if q.unknown_effect:
             found.append((f"unknown:{q.id}", q.unknown_effect, where))
+    for gid, group in load().groups.items():
+        found.append((f"group:{gid}", group.title, f"flows/interview.yaml:{gid}"))
     for term in glossary().values():
         where = f"flows/glossary.yaml:{term.id}"
         found.append((f"term:{term.id}", term.word, where))

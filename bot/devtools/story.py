@@ -45,8 +45,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import to_json
 
 from medguide.bot.guide.engine import Engine, Result
-from medguide.bot.guide.explain import Explanation, explain_all
-from medguide.bot.words.i18n import LANGUAGES, lang
+from medguide.bot.guide.explain import Explanation, explain_session
+from medguide.bot.words.i18n import LANGUAGES
 from medguide.flows.facts import UNKNOWN
 from medguide.flows.model import Flow, Question, load
 
@@ -473,7 +473,7 @@ def _check(story: StoryFile, player: _Player, transcript: str) -> list[str]:
     if not e.finished:
         return failures
     results = e.results()
-    explanations = explain_all(results, e.lang, lambda qid: e.ask(e.questions[qid]))
+    explanations = explain_session(e)
     by_rule = {r.rule: (r, x) for r, x in zip(results, explanations)}
     for rule_id, want in story.expect.items():
         result, said = by_rule.get(rule_id, (None, None))
@@ -584,8 +584,7 @@ def play(story: StoryFile, path: Path | None = None, flow: Flow | None = None, s
     if story.face == "engine":
         transcript = "\n".join(player.said)
         if e.finished:
-            results = e.results()
-            transcript += "\n" + _rendered(explain_all(results, e.lang, lambda qid: e.ask(e.questions[qid])))
+            transcript += "\n" + _rendered(explain_session(e))
     found.failures += _check(story, player, transcript)
     asked = set(player.asked)
     for qid in story.asks:

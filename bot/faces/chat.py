@@ -15,7 +15,7 @@ from medguide.flows.model import glossary
 
 from medguide.bot.guide.answers import choice_label
 from medguide.bot.guide.engine import Engine
-from medguide.bot.guide.explain import explain_all, glossary_entry
+from medguide.bot.guide.explain import explain_session, glossary_entry
 from medguide.bot.words.i18n import LANGUAGES
 
 
@@ -147,7 +147,7 @@ class PlainChat:
         e, _ = self.engine, self.engine.lang._
         self.say()
         self.say(_("Your results"))
-        explanations = explain_all(e.results(), e.lang, lambda qid: e.ask(e.questions[qid]))
+        explanations = explain_session(e)
         if not explanations:
             self.say(_("The guide has no result for these answers."))
         for x in explanations:

@@ -10,7 +10,7 @@ current path feed the predicates and the rules.
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable
@@ -23,7 +23,7 @@ from medguide.flows.model import RESULTS, Flow, Question, load
 from medguide.rules import Outcome, Refusal, evaluate
 
 from medguide.bot.guide.answers import AnswerError, clean_text, display, parse
-from medguide.bot.words.i18n import DEFAULT, lang
+from medguide.bot.words.i18n import DEFAULT, Lang, lang
 
 SESSION_FORMAT = "medguide.session"
 SESSION_VERSION = 2
@@ -74,6 +74,18 @@ class Result:
     """Questions answered "I don't know" that this result read with a stated default."""
     item: int | None = None
     """For a rule run once per item of a group (each bill): which item."""
+    group: str | None = None
+    alternatives: tuple["Alternative", ...] = ()
+    """When an "I don't know" answer decides the result: what each possible answer would give."""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """What a result would be if an unknown answer were ``value``."""
+
+    question: str
+    value: Any
+    result: Result
 
 
 class _Walker:
@@ -348,18 +360,26 @@ class Engine:
             state = way.to
         return done + 1, done + ahead
 
-    def review(self) -> list[ReviewItem]:
-        """Every answer on the path, in the session's language, in the order asked."""
+    def review(self, language: Lang | None = None) -> list[ReviewItem]:
+        """Every answer on the path, in the order asked, in ``language`` (else the session's).
+
+        A group's question says which item it belongs to: "Bill 2: How much was paid ...".
+        """
+        words = language or self.lang
         items = []
         for key in self.trail:
             qid, item = split_key(key)
             q = self.questions[qid]
-            items.append(ReviewItem(key, self.ask(q), display(q, self.answers[key], self.lang), q.topic, item))
+            ask = words.p_(f"q:{q.id}", q.ask)
+            if item is not None and q.group is not None:
+                ask = words._("{item}: {headline}").format(item=self.item_title(q.group, item, words), headline=ask)
+            items.append(ReviewItem(key, ask, display(q, self.answers[key], words), q.topic, item))
         return items
 
-    def item_title(self, group: str, item: int) -> str:
-        """What one item of a group is called in the session's language: "Bill 2"."""
-        return self.lang.p_(f"group:{group}", self.flow.groups[group].title).format(n=self.lang.number(item))
+    def item_title(self, group: str, item: int, language: Lang | None = None) -> str:
+        """What one item of a group is called: "Bill 2" (in ``language``, else the session's)."""
+        words = language or self.lang
+        return words.p_(f"group:{group}", self.flow.groups[group].title).format(n=words.number(item))
 
     def ask(self, q: Question) -> str:
         return self.lang.p_(f"q:{q.id}", q.ask)
@@ -385,20 +405,56 @@ class Engine:
 
     def _result(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
                 item: int | None) -> list[Result]:
+        found = self._evaluate(step, answers, groups, item)
+        if found is None:
+            return []
+        alternatives = self._alternatives(step, answers, groups, item, found)
+        if alternatives is None:  # no unknown answer changes it: it does not depend on them
+            found = replace(found, assumed=())
+        elif alternatives:
+            found = replace(found, alternatives=alternatives)
+        return [found]
+
+    def _evaluate(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
+                  item: int | None) -> Result | None:
         view = Answers(answers, self.today, self.flow.aliases, groups)
+        where = {"item": item, "group": step.each}
         try:
             facts = getattr(builders, step.facts)(view)
         except MissingFact as exc:
-            return [Result(step.rule, missing=exc.question, item=item)]
+            return Result(step.rule, missing=exc.question, **where)
         except NotApplicable:
-            return []
+            return None
         result = evaluate(step.rule, facts)
-        assumed = tuple(view.assumed)
+        assumed = tuple(dict.fromkeys(view.assumed))
         if isinstance(result, Outcome):
-            return [Result(step.rule, outcome=result, assumed=assumed, item=item)]
+            return Result(step.rule, outcome=result, assumed=assumed, **where)
         if result.code == "missing" and answers.get(result.field) == UNKNOWN:
-            return [Result(step.rule, missing=result.field, assumed=assumed, item=item)]  # it needs that "I don't know"
-        return [Result(step.rule, refusal=result, assumed=assumed, item=item)]
+            return Result(step.rule, missing=result.field, assumed=assumed, **where)  # it needs that "I don't know"
+        return Result(step.rule, refusal=result, assumed=assumed, **where)
+
+    def _alternatives(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
+                      item: int | None, found: Result) -> tuple[Alternative, ...] | None:
+        """For each "I don't know" the result read as a default: the result under every possible answer.
+
+        () when some unknown changes the result but cannot be enumerated (kept as stated assumptions);
+        None when no unknown the result read changes it (then it does not depend on them at all).
+        """
+        if not found.assumed:
+            return ()
+        alternatives: list[Alternative] = []
+        matters = False
+        for qid in found.assumed:
+            q = self.questions.get(qid)
+            values = (True, False) if q is not None and q.type == "yesno" else q.codes if q is not None else ()
+            if not values:
+                return ()
+            runs = [(v, self._evaluate(step, {**answers, qid: v}, groups, item)) for v in values]
+            runs = [(v, r) for v, r in runs if r is not None]
+            if len({_sameness(r) for _, r in runs} | {_sameness(found)}) > 1:
+                matters = True
+                alternatives += [Alternative(qid, v, r) for v, r in runs]
+        return tuple(alternatives) if matters else None
 
     # ------------------------------------------------------------ save and restore
     def save(self) -> dict[str, Any]:
@@ -449,6 +505,15 @@ class Engine:
         engine.draft = data.get("draft", "")
         engine.resuming = bool(data.get("resuming", False))
         return engine
+
+
+def _sameness(result: Result) -> tuple:
+    """What makes two results the same for a person: the outcome code and figures, or what is missing."""
+    if result.outcome is not None:
+        return ("outcome", result.outcome.outcome, repr(result.outcome.figures))
+    if result.refusal is not None:
+        return ("refusal", result.refusal.code)
+    return ("missing", result.missing)
 
 
 def canonical_text(value: Any) -> str:

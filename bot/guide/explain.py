@@ -1,7 +1,8 @@
 """Plain-language explanations of the rules' results, and glossary entries.
 
-    explain(result, lang, question_text=None) -> Explanation
-    explain_all(results, lang, question_text=None) -> list[Explanation]
+    explain_session(engine, lang=None) -> list[Explanation]   # what every face shows
+    explain(result, lang, question_text=None, ctx=None) -> Explanation
+    explain_all(results, lang, question_text=None, ctx=None) -> list[Explanation]
     glossary_entry(term_id, lang) -> (word, meaning)
 
 The words for each rule live in ``bot/guide/explainers/`` (one function per rule id).
@@ -13,10 +14,24 @@ from __future__ import annotations
 
 from medguide.flows.model import glossary
 
-from medguide.bot.guide.explainers import REGISTRY, Explanation, explain, explain_all, explain_outcome
+from typing import TYPE_CHECKING
+
+from medguide.bot.guide.explainers import REGISTRY, Context, Explanation, explain, explain_all, explain_outcome
 from medguide.bot.words.i18n import Lang
 
-__all__ = ["Explanation", "REGISTRY", "explain", "explain_all", "explain_outcome", "glossary_entry"]
+if TYPE_CHECKING:
+    from medguide.bot.guide.engine import Engine
+
+__all__ = ["Context", "Explanation", "REGISTRY", "explain", "explain_all", "explain_outcome", "explain_session",
+           "glossary_entry"]
+
+
+def explain_session(engine: "Engine", lang: Lang | None = None) -> list[Explanation]:
+    """Every result of the session in plain words (in ``lang``, else the session's), read against today."""
+    lang = lang or engine.lang
+    results = engine.results()
+    ctx = Context(today=engine.today, answers=engine.path_answers(), results=tuple(results))
+    return explain_all(results, lang, lambda qid: lang.p_(f"q:{qid}", engine.questions[qid].ask), ctx)
 
 
 def glossary_entry(term_id: str, lang: Lang) -> tuple[str, str]:

@@ -10,9 +10,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from medguide.bot.guide.answers import display
 from medguide.bot.guide.engine import Engine
-from medguide.bot.guide.explain import explain_all
+from medguide.bot.guide.explain import explain_session
 from medguide.bot.words.i18n import Lang, lang as get_lang
 
 
@@ -41,18 +40,15 @@ def summary(engine: Engine, lang: Lang, markdown: bool = True, today: date | Non
     lines += [_("Made on {date} with medguide. This is a guide, not legal advice.").format(date=lang.date(today or engine.today)), ""]
     lines += [h2(_("Your answers")), ""]
     topic = None
-    for number, qid in enumerate(engine.trail, start=1):
-        q = engine.questions[qid]
-        if q.topic != topic:
-            topic = q.topic
+    for number, row in enumerate(engine.review(lang), start=1):
+        if row.topic != topic:
+            topic = row.topic
             if lines[-1] != "":
                 lines.append("")
             lines += [h3(topic_title(topic, lang)), ""]
-        ask = lang.p_(f"q:{q.id}", q.ask)
-        lines.append(f"{number}. {ask} **{esc(display(q, engine.answers[qid], lang))}**" if markdown
-                     else f"{number}. {ask} {display(q, engine.answers[qid], lang)}")
+        lines.append(f"{number}. {row.ask} **{esc(row.answer)}**" if markdown else f"{number}. {row.ask} {row.answer}")
     lines += ["", h2(_("Your results")), ""]
-    explanations = explain_all(engine.results(), lang, lambda qid: lang.p_(f"q:{qid}", engine.questions[qid].ask))
+    explanations = explain_session(engine, lang)
     if not explanations:
         lines += [_("The guide has no result for these answers."), ""]
     for x in explanations:

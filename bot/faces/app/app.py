@@ -25,7 +25,6 @@ from textual.theme import Theme
 
 from medguide.flows.model import Flow
 
-from medguide.bot.guide.answers import display
 from medguide.bot.faces.app.config import Config, check_pin, load as load_config
 from medguide.bot.guide.engine import Engine
 from medguide.bot.words.i18n import DEFAULT, LANGUAGES, Lang, lang
@@ -412,7 +411,7 @@ class MedguideApp(App[None]):
 
     def desk_panel(self) -> PanelView:
         """The side panel, in English: the question, the answers so far, the working and the law."""
-        from medguide.bot.guide.explain import explain_all
+        from medguide.bot.guide.explain import explain_session
 
         en = lang("en")
         _ = en._
@@ -432,15 +431,12 @@ class MedguideApp(App[None]):
             if q.unknown:
                 lines.append(_("\"I don't know\" is allowed (F5)."))
             sections.append(Section(_("Question in English"), (caller, *lines), "question"))
-        answers = []
-        for number, qid in enumerate(e.trail, start=1):
-            question = e.questions[qid]
-            answers.append(f"{number}. {en.p_(f'q:{qid}', question.ask)} → {display(question, e.answers[qid], en)}")
+        answers = [f"{number}. {row.ask} → {row.answer}" for number, row in enumerate(e.review(en), start=1)]
         working: list[str] = []
         law: list[str] = []
         try:
-            results = [r for r in e.results() if r.missing is None or e.finished]  # mid-call, "not yet" is noise
-            found = explain_all(results, en, lambda qid: en.p_(f"q:{qid}", e.questions[qid].ask))
+            found = [x for x in explain_session(e, en)  # mid-call, "not yet" is noise
+                     if e.finished or not x.headline.key.endswith(".unworkable")]
         except Exception:  # a partial path the rules cannot read yet: show nothing rather than fail the call
             found = []
         for x in found:

@@ -9,26 +9,28 @@ what that fact would change, from the interview's ``unknown_effect``).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from medguide.rules import Outcome, Refusal
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import REGISTRY, Explainer, Explanation, Said, Unexplained, say
+from medguide.bot.guide.explainers.base import (NO_CONTEXT, REGISTRY, Context, Explainer, Explanation, Said,
+                                                Unexplained, say)
 from medguide.bot.guide.explainers import arkansas, california, federal, utah  # noqa: F401  (registers the explainers)
 
 if TYPE_CHECKING:
     from medguide.bot.guide.engine import Result
 
-__all__ = ["REGISTRY", "Explainer", "Explanation", "Said", "Unexplained", "explain", "explain_all", "explain_outcome"]
+__all__ = ["Context", "REGISTRY", "Explainer", "Explanation", "Said", "Unexplained", "explain", "explain_all",
+           "explain_outcome"]
 
 
-def explain_outcome(outcome: Outcome, lang: Lang) -> Explanation:
+def explain_outcome(outcome: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     """The rule's own words; a plain fallback only for a rule or code that has none yet."""
     found = REGISTRY.get(outcome.rule)
     if found is not None:
         try:
-            return found.func(outcome, lang)
+            return found.func(outcome, lang, ctx)
         except Unexplained:
             pass
     _ = lang._
@@ -117,24 +119,85 @@ def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable
     return lines
 
 
-def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | None = None) -> Explanation:
+def _answer_words(qid: str, value: Any, lang: Lang) -> str:
+    """An answer as the person's language writes it ("Yes", "The other parent's plan pays first")."""
+    from medguide.bot.guide.answers import display
+    from medguide.flows.model import load
+
+    return display(load().by_id[qid], value, lang)
+
+
+def _depends(result: "Result", lang: Lang, question_text: Callable[[str], str] | None, ctx: Context) -> Explanation:
+    """A result that an "I don't know" decides: what each answer would give, never the default as a fact."""
+    from medguide.flows.model import load
+
+    _ = lang._
+    why: list[Said] = []
+    asked = []
+    for alt in result.alternatives:
+        if alt.question not in asked:
+            asked.append(alt.question)
+    for qid in asked:
+        q = load().by_id[qid]
+        why.append(say("depends.on_question", _("It depends on your answer to this question:")))
+        why.append(say(f"depends.question.{qid}", question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask)))
+        if q.unknown_effect:
+            why.append(say(f"depends.effect.{qid}", lang.p_(f"unknown:{qid}", q.unknown_effect)))
+        for alt in (a for a in result.alternatives if a.question == qid):
+            answer = _answer_words(qid, alt.value, lang)
+            if alt.result.missing is not None and alt.result.missing in load().by_id:
+                needed = alt.result.missing
+                text = question_text(needed) if question_text else lang.p_(f"q:{needed}", load().by_id[needed].ask)
+                why.append(say(f"depends.if_needs.{qid}", _(
+                    "If the answer is \u201c{answer}\u201d, the guide needs one more answer: {question}").format(
+                    answer=answer, question=text)))
+                continue
+            said = explain(alt.result, lang, question_text, ctx)
+            why.append(say(f"depends.if.{qid}", _("If the answer is \u201c{answer}\u201d: {result}").format(
+                answer=answer, result=said.headline)))
+    return Explanation(result.rule, say(f"{result.rule}.depends", _unworkable_depends(result.rule, lang)), why, [
+        say("depends.find_the_answer", _("Find the answer in your order or the plan's papers, then go back and give it.")),
+    ], [])
+
+
+def _unworkable_depends(rule: str, lang: Lang) -> str:
+    return lang._("This result depends on an answer you do not know yet.")
+
+
+def _item_headline(x: Explanation, result: "Result", lang: Lang, ctx: Context) -> Explanation:
+    """A result for one item of a group (a bill) says which item first: "Bill 2: ..."."""
+    if result.item is None or not result.group:
+        return x
+    from medguide.flows.model import load
+
+    title = lang.p_(f"group:{result.group}", load().groups[result.group].title).format(n=lang.number(result.item))
+    return replace(x, headline=say(x.headline.key, lang._("{item}: {headline}").format(item=title, headline=x.headline)))
+
+
+def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | None = None,
+            ctx: Context = NO_CONTEXT) -> Explanation:
     """Plain words for one engine result: the figure first, then why, then what to do, then the law.
 
     ``question_text(qid)`` gives a question's words in ``lang`` (the engine's ``ask``); without it the
-    interview's own text is translated here.
+    interview's own text is translated here. ``ctx`` is the rest of the situation (today, the answers,
+    the other results), so a result can say what it depends on.
     """
+    if result.alternatives:
+        return _item_headline(_depends(result, lang, question_text, ctx), result, lang, ctx)
     if result.outcome is not None:
-        found = explain_outcome(result.outcome, lang)
+        found = explain_outcome(result.outcome, lang, ctx)
         if result.assumed:
             found = replace(found, why=found.why + _assumptions(result.assumed, lang, question_text))
-        return found
+        return _item_headline(found, result, lang, ctx)
     if result.refusal is not None:
-        return _refused(result, result.refusal, lang)
+        return _item_headline(_refused(result, result.refusal, lang), result, lang, ctx)
     if result.missing is not None:
-        return _missing(result, result.missing, lang, question_text)
+        return _item_headline(_missing(result, result.missing, lang, question_text), result, lang, ctx)
     raise ValueError(f"result for {result.rule} has no outcome, refusal or missing fact")
 
 
 def explain_all(results: Iterable["Result"], lang: Lang,
-                question_text: Callable[[str], str] | None = None) -> list[Explanation]:
-    return [explain(r, lang, question_text) for r in results]
+                question_text: Callable[[str], str] | None = None, ctx: Context | None = None) -> list[Explanation]:
+    found = list(results)
+    ctx = ctx if ctx is not None else Context(results=tuple(found))
+    return [explain(r, lang, question_text, ctx) for r in found]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from medguide.rules import Outcome
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import Explanation, explainer, made, pick, say
+from medguide.bot.guide.explainers.base import NO_CONTEXT, Context, Explanation, explainer, made, pick, say
 
 
 @explainer("ar.ocse_medical_support",
            ("no_petition_needed", "request_needed", "ocse_petitions", "ocse_may_modify_order", "ocse_may_enforce_order"),
            lambda _: say("we_could_not_work", _("We could not work out what the child support office can do.")))
-def ocse_medical_support(o: Outcome, lang: Lang) -> Explanation:
+def ocse_medical_support(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, f = lang._, o.figures
     contact = say("call_write_arkansas_child", _("Call or write to the Arkansas child support office."))
     lawyer = say("lawyer_can_help_understand", _("A lawyer can help you understand the steps."))

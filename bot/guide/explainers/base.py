@@ -9,8 +9,9 @@ msgid is a literal string at its call and the extractor finds it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Mapping
 
 from medguide.rules import Outcome, Step
 
@@ -77,6 +78,34 @@ class Explanation:
         return keys_of([self.headline, *self.why, *self.next_steps, *([self.gloss] if self.gloss else [])])
 
 
+@dataclass(frozen=True)
+class Context:
+    """What an explainer may know besides its own outcome: today, the answers on the path, the other results.
+
+    A result is only true of a person's situation when it is read with the rest of it: a credit is in
+    force only once the office has the form; a credit that ended is not "becoming" anything.
+    """
+
+    today: date | None = None
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    """The answers on the path, by question id (canonical values, or "unknown")."""
+    results: tuple[Any, ...] = ()
+    """Every result of the session (engine ``Result`` objects), in the interview's order."""
+
+    def outcome(self, rule: str, item: int | None = None) -> Outcome | None:
+        for r in self.results:
+            if r.rule == rule and r.item == item and r.outcome is not None:
+                return r.outcome
+        return None
+
+    def answer(self, question: str, default: Any = None) -> Any:
+        value = self.answers.get(question)
+        return default if value is None else value
+
+
+NO_CONTEXT = Context()
+
+
 class Unexplained(LookupError):
     """An outcome code (or a code inside it) that has no plain words yet."""
 
@@ -86,7 +115,7 @@ class Explainer:
     rule: str
     outcomes: tuple[str, ...]
     """Every outcome code the rule can return; each one has its own words."""
-    func: Callable[[Outcome, Lang], Explanation]
+    func: Callable[[Outcome, Lang, Context], Explanation]
     unworkable: Callable[[Callable[[str], str]], str]
     """Headline for a refusal or a missing answer: "We could not work out ..." (given ``lang._``)."""
 
@@ -97,7 +126,7 @@ REGISTRY: dict[str, Explainer] = {}
 def explainer(rule_id: str, outcomes: tuple[str, ...], unworkable: Callable[[Callable[[str], str]], str]):
     """Register the explainer of ``rule_id``; it must answer every code in ``outcomes``."""
 
-    def register(func: Callable[[Outcome, Lang], Explanation]) -> Callable[[Outcome, Lang], Explanation]:
+    def register(func: Callable[..., Explanation]) -> Callable[..., Explanation]:
         if rule_id in REGISTRY:
             raise ValueError(f"explainer for {rule_id} registered twice")
         REGISTRY[rule_id] = Explainer(rule_id, outcomes, func, unworkable)

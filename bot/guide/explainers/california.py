@@ -6,7 +6,7 @@ from medguide.rules import Outcome
 from medguide.rules.parameters import CA_ACCESS_MILES
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import Explanation, Unexplained, explainer, made, pick, step, steps, say
+from medguide.bot.guide.explainers.base import NO_CONTEXT, Context, Explanation, Unexplained, explainer, made, pick, step, steps, say
 
 ME, OTHER = "parent_a", "parent_b"
 
@@ -18,7 +18,7 @@ def _list_costs(lang: Lang) -> str:
 # ---------------------------------------------------------------- ca.apportion_expenses
 @explainer("ca.apportion_expenses", ("half_each", "by_income"),
            lambda _: say("we_could_not_work", _("We could not work out each parent's share of the bill.")))
-def apportion_expenses(o: Outcome, lang: Lang) -> Explanation:
+def apportion_expenses(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, m, f = lang._, lang.money, o.figures
     mine, theirs = f["parent_a_share"], f["parent_b_share"]
     amount = m(mine + theirs)
@@ -84,7 +84,7 @@ def _bring(lang: Lang, code: str) -> str:
 
 @explainer("ca.out_of_network", ("in_network", "no_excess", "excess_on_obtaining_parent", "exception_may_apply"),
            lambda _: say("we_could_not_work_2", _("We could not work out who pays for care outside the plan.")))
-def out_of_network(o: Outcome, lang: Lang) -> Explanation:
+def out_of_network(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, m, f = lang._, lang.money, o.figures
     shared = m(f["shared_amount"])
     split = say("share_order_says_usually", _("Share {shared} as your order says, usually half each.")).format(shared=shared) \
@@ -142,7 +142,7 @@ def _action(lang: Lang, code: str) -> str:
 
 @explainer("ca.reimbursement_deadlines", ("deadlines", "not_applicable"),
            lambda _: say("we_could_not_work_3", _("We could not work out the deadlines for the bill.")))
-def reimbursement_deadlines(o: Outcome, lang: Lang) -> Explanation:
+def reimbursement_deadlines(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, d, f = lang._, lang.date, o.figures
     if o.outcome == "not_applicable":
         return made(o, say("these_deadlines_do_not", _("These deadlines do not apply, because the right to support was signed over to the county.")), [
@@ -182,7 +182,7 @@ def _rights(lang: Lang, o: Outcome) -> list[str]:
 
 @explainer("ca.coverage_assignment", ("assignment_available", "good_cause_may_prevent", "not_applicable"),
            lambda _: say("we_could_not_work_4", _("We could not work out if an order to the employer fits your case.")))
-def coverage_assignment(o: Outcome, lang: Lang) -> Explanation:
+def coverage_assignment(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _ = lang._
     rights = _rights(lang, o)
     if o.outcome == "not_applicable":
@@ -229,7 +229,7 @@ def _lapse_duty(lang: Lang, code: str) -> str:
 
 @explainer("ca.medical_insurance_form", ("form_complete", "form_incomplete"),
            lambda _: say("we_could_not_check", _("We could not check the medical insurance form.")))
-def medical_insurance_form(o: Outcome, lang: Lang) -> Explanation:
+def medical_insurance_form(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, f = lang._, o.figures
     lapse = [say("insurance_has_stopped", _("The insurance has stopped."))] + [_lapse_duty(lang, code) for code in f["lapse_duties"]] \
         if f["lapse_duties"] else []

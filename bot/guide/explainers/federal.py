@@ -5,14 +5,14 @@ from __future__ import annotations
 from medguide.rules import Outcome
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import Explanation, Unexplained, explainer, made, pick, step, say
+from medguide.bot.guide.explainers.base import NO_CONTEXT, Context, Explanation, Unexplained, explainer, made, pick, step, say
 
 
 
 # ---------------------------------------------------------------- reasonable_cost
 @explainer("reasonable_cost", ("reasonable", "not_reasonable", "no_cost", "not_reasonable_low_income"),
            lambda _: say("we_could_not_work", _("We could not work out if the plan costs too much.")))
-def reasonable_cost(o: Outcome, lang: Lang) -> Explanation:
+def reasonable_cost(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, m, f = lang._, lang.money, o.figures
     cost, threshold = m(f["cost"]), m(f["threshold"])
     california = o.figures["jurisdiction"] == "CA"
@@ -71,7 +71,7 @@ def _qmcso_gap(lang: Lang, code: str) -> str:
 
 @explainer("qmcso.completeness", ("complete", "incomplete"),
            lambda _: say("we_could_not_check", _("We could not check the order sent to the health plan.")))
-def qmcso_completeness(o: Outcome, lang: Lang) -> Explanation:
+def qmcso_completeness(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, f = lang._, o.figures
     if o.outcome == "complete":
         return made(o, say("order_has_what_health", _("The order has what a health plan needs to accept it.")), [

@@ -9,7 +9,7 @@ from medguide.rules.parameters import UT_RETRO_REQUEST_DAYS, UT_VERIFICATION_DUE
 from medguide.rules.utah.primary_plan import ORDER_LANGUAGE_TEMPLATE
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import Explanation, Unexplained, explainer, known, made, pick, step, steps, say
+from medguide.bot.guide.explainers.base import NO_CONTEXT, Context, Explanation, Unexplained, explainer, known, made, pick, step, steps, say
 
 ZERO = Decimal("0.00")
 
@@ -41,7 +41,7 @@ def _yearly_proof(lang: Lang) -> list[str]:
            ("by_operation_of_law", "provision_in_order", "voluntary_credit_allowed", "before_1994",
             "law_at_modification", "original_provision_continues"),
            lambda _: say("unworkable", _("We could not work out which insurance rules apply to your order.")))
-def order_regime(o: Outcome, lang: Lang) -> Explanation:
+def order_regime(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, d, f = lang._, lang.date, o.figures
     day, law_from, voluntary_from = d(f["regime_date"]), d(f["operation_of_law_from"]), d(f["voluntary_credit_from"])
     review = [say("ask_office_to_check_order", _("Ask the Office of Recovery Services to check your order for you."))]
@@ -136,7 +136,7 @@ def _policy_working(o: Outcome, lang: Lang) -> list[str]:
 
 @explainer("ut.premium_credit", ("credit", "no_credit", "credit_exceeds_support"),
            lambda _: say("unworkable", _("We could not work out the insurance credit.")))
-def premium_credit(o: Outcome, lang: Lang) -> Explanation:
+def premium_credit(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, m, f = lang._, lang.money, o.figures
     adjusted = f["adjusted_support"]
     why = _policy_working(o, lang)
@@ -196,7 +196,7 @@ def _unmet(lang: Lang, code: str, o: Outcome) -> list[str]:
 
 @explainer("ut.credit_start", ("prospective", "retroactive"),
            lambda _: say("unworkable", _("We could not work out when the insurance credit starts.")))
-def credit_start(o: Outcome, lang: Lang) -> Explanation:
+def credit_start(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, d, f = lang._, lang.date, o.figures
     first = step(o, "prospective_from")
     why = []
@@ -230,7 +230,7 @@ def credit_start(o: Outcome, lang: Lang) -> Explanation:
 # ---------------------------------------------------------------- ut.credit_end
 @explainer("ut.credit_end", ("ended", "active"),
            lambda _: say("unworkable", _("We could not work out when the insurance credit ends.")))
-def credit_end(o: Outcome, lang: Lang) -> Explanation:
+def credit_end(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, d, f = lang._, lang.date, o.figures
     why: list[str] = []
     lapse = step(o, "lapse")
@@ -290,7 +290,7 @@ def _birthday(lang: Lang, mm_dd: str) -> str:
 
 @explainer("ut.primary_plan", ("primary_decided", "undetermined", "not_applicable"),
            lambda _: say("unworkable", _("We could not work out which plan pays first.")))
-def primary_plan(o: Outcome, lang: Lang) -> Explanation:
+def primary_plan(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, f = lang._, o.figures
     if o.outcome == "not_applicable":
         return made(o, say("not_applicable", _("The rule on which plan pays first does not apply now.")), [
@@ -340,7 +340,7 @@ def primary_plan(o: Outcome, lang: Lang) -> Explanation:
 # ---------------------------------------------------------------- ut.uninsured_expenses
 @explainer("ut.uninsured_expenses", ("share_due", "recovery_at_risk"),
            lambda _: say("unworkable", _("We could not work out the share of the medical bill.")))
-def uninsured_expenses(o: Outcome, lang: Lang) -> Explanation:
+def uninsured_expenses(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
     _, m, d, f = lang._, lang.money, lang.date, o.figures
     owes, i_owe = m(f["other_parent_owes"]), f["owed_by"] == "parent_a"
     s = step(o, "other_parent_owes")

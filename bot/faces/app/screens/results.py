@@ -13,14 +13,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from medguide.bot.guide.engine import Engine
-from medguide.bot.guide.explain import Explanation, explain_all
+from medguide.bot.guide.explain import Explanation, explain_session
 from medguide.bot.words.i18n import Lang
 from medguide.bot.faces.app.widgets import Plain, ResultCard, ResultView, SafeInput, SidePanel
 from medguide.bot.faces.app.screens.base import MedguideScreen
 
 
 def explanations(engine: Engine, lang: Lang) -> list[Explanation]:
-    return explain_all(engine.results(), lang, lambda qid: lang.p_(f"q:{qid}", engine.questions[qid].ask))
+    return explain_session(engine, lang)
 
 
 def result_view(x: Explanation, lang: Lang) -> ResultView:
