@@ -65,7 +65,7 @@ def extract() -> int:
     catalog = template()
     POT.parent.mkdir(parents=True, exist_ok=True)
     with POT.open("wb") as f:
-        write_po(f, catalog, width=100, omit_header=False, sort_output=False)
+        write_po(f, catalog, width=100, omit_header=False, sort_output=False, include_lineno=False)
     print(f"{len(catalog)} messages -> {POT.relative_to(ROOT)}")
     return 0
 
@@ -87,7 +87,7 @@ def update() -> int:
             catalog = Catalog(locale=LANGUAGES[code][0], project="medguide", fuzzy=False)
         catalog.update(pot, no_fuzzy_matching=True)
         with po_path.open("wb") as f:
-            write_po(f, catalog, width=100, ignore_obsolete=True)
+            write_po(f, catalog, width=100, ignore_obsolete=True, include_lineno=False)
         untranslated = sum(1 for m in catalog if m.id and not m.string)
         print(f"{code}: {len(catalog)} messages, {untranslated} to translate")
     return 0
