@@ -25,14 +25,29 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _clock(args: argparse.Namespace):
+    """The one clock every face reads "today" from: the system's, or the day given with --today."""
+    day = getattr(args, "today", None)
+    return (lambda: day) if day is not None else None
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
 def _chat(args: argparse.Namespace) -> int:
     from medguide.bot.faces.chat import run_plain
 
     if not args.plain:
         from medguide.bot.faces.app.app import run_app
 
-        return run_app(mode="parent", language=args.lang)
-    return run_plain(args.lang)
+        return run_app(mode="parent", language=args.lang, today=_clock(args))
+    return run_plain(args.lang, today=_clock(args))
 
 
 def _script(args: argparse.Namespace) -> int:
@@ -66,7 +81,7 @@ def _flow(args: argparse.Namespace) -> int:
 def _app(args: argparse.Namespace) -> int:
     from medguide.bot.faces.app.app import run_app
 
-    return run_app(mode=getattr(args, "mode", "parent"), language=getattr(args, "lang", None))
+    return run_app(mode=getattr(args, "mode", "parent"), language=getattr(args, "lang", None), today=_clock(args))
 
 
 def _kiosk(args: argparse.Namespace) -> int:
@@ -123,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="the interview in the terminal")
     chat.add_argument("--plain", action="store_true", help="one prompt a line on stdin/stdout (screen readers, pipes)")
     chat.add_argument("--lang", default="en", choices=sorted(LANGUAGES), help="language (default en)")
+    chat.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="the day the guide takes as today")
     chat.set_defaults(func=_chat)
 
     script = sub.add_parser("script", help="play scripted conversations (YAML) and report PASS or FAIL")
@@ -145,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.set_defaults(func=_kiosk)
 
     desk = sub.add_parser("desk", help="the app for help-desk staff: side panel in English, sessions saved in SQLite")
+    desk.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="the day the guide takes as today")
     desk.set_defaults(func=_app, mode="desk")
     parser.set_defaults(func=_app, mode="parent")
     return parser

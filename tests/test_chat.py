@@ -54,3 +54,13 @@ def test_hostile_text_is_refused_and_shown_as_text():
     assert done.returncode == 0
     assert "Not accepted: Please pick one of the choices by its number, from 1 to 4." in done.stdout
     assert "\x1b[31m" not in done.stdout
+
+
+def test_today_can_be_set_for_the_whole_chat():
+    later = chat("UT\n2027-05-04\n", "--today", "2027-06-01")
+    assert "That date is in the future" not in later.stdout
+    assert "2. When was your child support order made? May 4, 2027" in later.stdout
+    now = chat("UT\n2027-05-04\n", "--today", "2026-12-01")
+    assert "That date is in the future. Please type a date on or before December 1, 2026." in now.stdout
+    bad = chat("", "--today", "2026-02-30")
+    assert bad.returncode == 2 and "expected a date as YYYY-MM-DD" in bad.stderr

@@ -9,7 +9,8 @@ mistaken for one: :back, :review, :edit N, :unknown, :help, :lang CODE,
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from datetime import date
+from typing import Callable, TextIO
 
 from medguide.flows.model import glossary
 
@@ -171,6 +172,7 @@ class PlainChat:
         self.out.flush()
 
 
-def run_plain(language: str = "en", stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    chat = PlainChat(Engine(language), stdout or sys.stdout)
+def run_plain(language: str = "en", stdin: TextIO | None = None, stdout: TextIO | None = None,
+              today: Callable[[], date] | None = None) -> int:
+    chat = PlainChat(Engine(language, today=today), stdout or sys.stdout)
     return chat.run(stdin or sys.stdin)

@@ -450,11 +450,12 @@ class MedguideApp(App[None]):
         return PanelView(tuple(sections))
 
 
-def run_app(mode: Mode = "parent", language: str | None = None, config: Config | None = None) -> int:
+def run_app(mode: Mode = "parent", language: str | None = None, config: Config | None = None,
+            today: Callable[[], date] | None = None) -> int:
     """Run the app in the terminal; returns the exit code."""
     if mode == "kiosk":
         for name in ("TEXTUAL_LOG", "TEXTUAL", "TEXTUAL_ALLOW_SIGNALS", "TEXTUAL_DEBUG"):
             os.environ.pop(name, None)  # no devtools, no log file, ctrl+c stays a key
-    app = MedguideApp(mode, language, config=config)
+    app = MedguideApp(mode, language, config=config, today=today)
     app.run()
     return app.return_code or 0
