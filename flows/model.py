@@ -29,6 +29,15 @@ class _Strict(BaseModel):
 class Choice(_Strict):
     code: str
     label: str
+    aliases: tuple[str, ...] = ()
+    """Other names read as this choice in every language ("CA", "加州"); never shown."""
+
+
+class Usual(_Strict):
+    """What a question usually gets: an answer outside it is confirmed with the person before it is used."""
+
+    min: Decimal | None = None
+    max: Decimal | None = None
 
 
 class Next(_Strict):
@@ -73,6 +82,10 @@ class Question(_Strict):
     optional: bool = False
     """A question a story may leave out; its ``default`` answer (a choice code, yes/no, or "unknown") is used."""
     default: str | None = None
+    usual: Usual | None = None
+    """Bounds of a usual answer (money, whole numbers, numbers); outside them the person confirms the answer."""
+    usual_not_above: str | None = None
+    """An earlier answer this one is usually not above (a premium and the income): asked to confirm when it is."""
     next: tuple[Next, ...]
 
     @property
@@ -83,6 +96,8 @@ class Question(_Strict):
     def _coherent(self) -> "Question":
         if (self.type == "choice") != bool(self.choices):
             raise ValueError(f"{self.id}: choices go with type choice, and only with it")
+        if (self.usual is not None or self.usual_not_above) and self.type not in ("money", "whole", "number"):
+            raise ValueError(f"{self.id}: usual bounds go with money, whole and number questions only")
         if self.unknown and not self.unknown_effect:
             raise ValueError(f"{self.id}: a question that allows 'I don't know' must say what the fact would change")
         if self.optional != (self.default is not None):
@@ -187,9 +202,11 @@ class Flow(_Strict):
                         raise ValueError(f"{q.id}: unknown predicate {ref!r}")
             if not q.next or q.next[-1].when or q.next[-1].unless:
                 raise ValueError(f"{q.id}: the last way forward must have no condition")
-            for ref in (q.not_before, q.not_above):
+            for ref in (q.not_before, q.not_above, q.usual_not_above):
                 if ref is not None and ref not in ids:
                     raise ValueError(f"{q.id}: refers to unknown question {ref!r}")
+            if q.usual_not_above is not None and self.by_id[q.usual_not_above].type != q.type:
+                raise ValueError(f"{q.id}: usual_not_above compares with {q.usual_not_above!r}, of another type")
         by_id = {q.id: q for q in self.questions}
         for gid, g in self.groups.items():
             members = [q for q in self.questions if q.group == gid]

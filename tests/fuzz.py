@@ -59,7 +59,11 @@ def walk(rng: random.Random, max_actions: int = 120) -> Engine:
         roll = rng.random()
         before = list(e.trail)
         if roll < 0.55 and e.current is not None:
-            e.answer(valid_answer(e.current, rng, e.path_answers()))
+            reply = e.answer(valid_answer(e.current, rng, e.path_answers()))
+            if reply.options:
+                assert e.pending is not None and e.trail == before, "asking back accepts nothing yet"
+                if rng.random() < 0.7:
+                    assert e.choose(rng.randrange(len(reply.options))).ok, "a pending option is always accepted"
         elif roll < 0.72 and e.current is not None:
             text = rng.choice(HOSTILE)
             reply = e.answer(text)
@@ -95,7 +99,10 @@ def finish(e: Engine, rng: random.Random, limit: int = 400) -> None:
             break
         q = e.current
         assert q is not None
-        if not e.answer(valid_answer(q, rng, e.path_answers())).ok:
+        reply = e.answer(valid_answer(q, rng, e.path_answers()))
+        if reply.options:
+            reply = e.choose(0)
+        if not reply.ok:
             if q.unknown:
                 assert e.answer_unknown().ok
             else:

@@ -46,7 +46,7 @@ def test_spanish_reads_spanish_money_and_answers_in_spanish():
     done = chat("UT\n2024-01-15\nno\nsí\n3\nno\n1\n1\n1.234,56\n:review\n:quit\n", "--lang", "es")
     assert done.returncode == 0
     assert "4. ¿La orden dice quién debe dar seguro médico al niño? Sí" in done.stdout  # "sí" read as yes
-    assert "9. ¿Cuánta manutención fija la orden cada mes? 1.234,56\u00a0US$" in done.stdout
+    assert "9. ¿Cuánta manutención fija la orden cada mes? $1,234.56" in done.stdout  # US money, in Spanish too
 
 
 def test_hostile_text_is_refused_and_shown_as_text():

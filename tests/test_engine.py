@@ -150,7 +150,7 @@ def test_i_dont_know_where_allowed_and_what_it_would_change():
 def test_unknown_birthday_leaves_the_primary_plan_waiting_for_it():
     e = engine()
     steps = UTAH_PAYER[:14] + [("other_side_plan", "1"), ("other_premium", "100"), ("other_persons_covered", "2"),
-                               ("other_children_on_case", "1"), ("other_health_benefits", "yes"), ("my_birthday", "03-04")]
+                               ("other_children_on_case", "1"), ("other_health_benefits", "yes"), ("my_birthday", "03-14")]
     play(e, steps)
     assert e.state == "other_birthday"
     e.answer_unknown()

@@ -7,6 +7,9 @@
       - {q: order_state, a: UT}     # the question expected now, and the answer typed
       - {q: base_support, a: abc, error: not_money}   # refused, with this code; the question stays
       - {q: my_role, unknown: true}                   # "I don't know"
+      - {q: order_date, a: "04/05/2023", choose: "2023-04-05"}  # asked back (two readings, or unusual):
+                                    # the option with this canonical value is chosen
+      - {q: base_support, a: "1,250", echo: "$1,250.00"}      # accepted and said back in these words
       - {back: 2}                   # go back two questions
       - {edit: my_premium}          # from review, change an earlier answer
       - {lang: es}                  # switch language mid-interview
@@ -72,6 +75,15 @@ def run_script(script: dict[str, Any]) -> list[str]:
                 break
         elif "a" in step:
             reply = engine.answer(str(step["a"]))
+            if "choose" in step:
+                values = [canonical_text(o.value) for o in reply.options]
+                if reply.ok or str(step["choose"]) not in values:
+                    failures.append(f"{where}: expected to be asked, with {step['choose']!r} among {values}, "
+                                    f"got {'accepted' if reply.ok else f'{reply.code}: {reply.error}'}")
+                    break
+                reply = engine.choose(values.index(str(step["choose"])))
+            if "echo" in step and reply.echo != str(step["echo"]):
+                failures.append(f"{where}: expected the echo {step['echo']!r}, got {reply.echo!r}")
             if "error" in step:
                 if reply.ok:
                     failures.append(f"{where}: expected error {step['error']}, the answer was accepted")

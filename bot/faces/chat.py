@@ -129,7 +129,7 @@ class PlainChat:
             terms = glossary()
             for term in q.terms:
                 if term in terms:
-                    word, meaning = glossary_entry(term, e.lang)
+                    word, meaning = glossary_entry(term, e.lang, e.today)
                     self.say(f"- {word}: {meaning}")
         self.say(_("Commands: :back goes back one question. :review shows your answers. :edit N changes answer N."))
         self.say(_(":lang CODE changes the language. :restart starts over. :quit stops."))

@@ -5,6 +5,25 @@ random-conversation tests all drive this one class. It keeps every answer ever
 given (an answer off the current path is kept, never silently lost, and comes
 back pre-filled if the path returns to its question); only the answers on the
 current path feed the predicates and the rules.
+
+Answering, and asking back (the API every face and the story runner use):
+
+- ``answer(text, typist=None) -> Reply``. Accepted: ``Reply(ok=True, echo=...)``, the value in
+  words in the session's language ("April 5, 2023", "$1,250.00"), for the face to say back
+  before the next question; with a ``typist`` of another language (desk staff) also
+  ``typist_echo``, the same in theirs. Refused: ``Reply(ok=False, code=..., error=...)``, the
+  text kept as ``draft``. When the text could mean two things (``code="ambiguous"``: "04/05/2023",
+  "0,500") or is far outside what the question usually gets (``code="unusual"``: $3.20 of
+  monthly income), nothing is accepted yet: ``Reply(ok=False, code=..., error=<the question
+  asked back>, options=(Option(value, label), ...))``, the question stays current and
+  ``pending`` holds what is being asked (a :class:`Pending`).
+- ``choose(index) -> Reply`` accepts ``pending.options[index]`` (0-based), keeping the text as
+  it was typed. Typing another answer instead simply replaces the pending one; back, edit,
+  restart and "I don't know" drop it; a language switch asks it again in the new language.
+  A pending question is not saved (``save``/``restore`` keep only accepted answers and the draft).
+- ``typist``: who typed, when it is not the person the session speaks to. Desk staff type for
+  the caller (:data:`STAFF`): their answers are read with their conventions (US month-first
+  dates, English words, then the caller's), and what is asked back is in their language.
 """
 
 from __future__ import annotations
@@ -13,7 +32,7 @@ import weakref
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 from transitions import Machine
 
@@ -22,7 +41,9 @@ from medguide.flows import facts as builders
 from medguide.flows.model import RESULTS, Flow, Question, load
 from medguide.rules import Outcome, Refusal, evaluate
 
-from medguide.bot.guide.answers import AnswerError, clean_text, display, parse
+from medguide.bot.guide.answers import (AnswerError, Ambiguous, clean_text, confirm_label, display, parse, unusual,
+                                        which_one)
+from medguide.bot.guide.law_words import with_law_numbers
 from medguide.bot.words.i18n import DEFAULT, Lang, lang
 
 SESSION_FORMAT = "medguide.session"
@@ -41,14 +62,61 @@ def split_key(key: str) -> tuple[str, int | None]:
     return (question, int(item)) if sep else (question, None)
 
 
+ECHOED = ("money", "whole", "number", "date", "month_day")
+"""Answer types said back in words once accepted ("April 5, 2023", "$1,250.00")."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One reading offered back: the canonical ``value`` and how it is shown (``label``)."""
+
+    value: Any
+    label: str
+
+
+@dataclass(frozen=True)
+class Typist:
+    """Who types the answers when it is not the person the session speaks to (desk staff)."""
+
+    language: str
+    """Their language: the words read first, and the language of what is asked back."""
+    date_order: str | None = None
+    """How they write numeric dates ("MDY"); known, so "03/04/2024" is read their way, not asked about."""
+
+
+STAFF = Typist("en", "MDY")
+"""Help-desk staff in the US: English, month-first dates."""
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A question asked back about a typed answer, waiting for :meth:`Engine.choose` (or a new answer)."""
+
+    question: str
+    code: Literal["ambiguous", "unusual"]
+    text: str
+    """The answer as typed; kept as the typed text when an option is chosen."""
+    message: str
+    """What is asked: "Did you mean April 5, 2023 or May 4, 2023?", in the typist's language."""
+    options: tuple[Option, ...]
+    typist: Typist | None = None
+
+
 @dataclass(frozen=True)
 class Reply:
-    """What happened to an answer: accepted, or an error that keeps the text typed."""
+    """What happened to an answer: accepted (with its echo), refused (the text kept), or asked about."""
 
     ok: bool
     error: str | None = None
+    """Why it was not accepted, or the question asked back (``code`` "ambiguous" or "unusual")."""
     code: str | None = None
     text: str = ""
+    options: tuple[Option, ...] = ()
+    """For "ambiguous" and "unusual": the readings to choose from, with :meth:`Engine.choose`."""
+    echo: str = ""
+    """Accepted: the value in words in the session's language ("April 5, 2023"); "" for other types."""
+    typist_echo: str = ""
+    """Accepted at the desk: the same in the typist's language, when it is another one ("" otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +225,8 @@ class Engine:
         self.resuming = False
         self.items: dict[str, int] = {}
         """The item each group is on (1 for the first bill); a group not reached yet is on item 1."""
+        self.pending: Pending | None = None
+        """A question asked back about the last typed answer (two readings, or an unusual value), or None."""
         self._walker = _Walker(self)
         self.machine = shared_machine(self.flow)
         self.machine.add_model(self._walker, initial=self.flow.start)
@@ -232,18 +302,78 @@ class Engine:
     def set_language(self, code: str) -> None:
         """Switch language at any moment; answers are codes and values, so nothing changes but the words."""
         self.lang = lang(code)
+        p, q = self.pending, self.current
+        if p is not None and q is not None:
+            self.pending = self._ask_back(q, p.code, p.text, tuple(o.value for o in p.options), p.typist)
 
-    def answer(self, text: str) -> Reply:
+    def _reader(self, typist: Typist | None) -> Lang:
+        return lang(typist.language) if typist is not None else self.lang
+
+    def answer(self, text: str, typist: Typist | None = None) -> Reply:
+        """Read ``text`` for the current question: accepted, refused, or asked back (see the module docstring)."""
         q = self.current
+        reader = self._reader(typist)
+        self.pending = None
         if q is None:
-            return Reply(False, self.lang._("The questions are done. You can review or change your answers."), "finished", text)
+            return Reply(False, reader._("The questions are done. You can review or change your answers."), "finished", text)
+        order = typist.date_order if typist is not None else None
         try:
-            value = parse(q, text, self.lang, self.path_answers(), self.today)
+            value = self._parse(q, text, reader, order)
         except AnswerError as exc:
             self.draft = text
             return Reply(False, exc.message, exc.code, text)
+        except Ambiguous as exc:
+            return self._pending_reply(q, "ambiguous", text, exc.values, typist)
+        found = unusual(q, value, reader, self.path_answers(), self.questions)
+        if found is not None:
+            return self._pending_reply(q, "unusual", text, (value,), typist)
+        return self._accepted(q, value, text, typist)
+
+    def _parse(self, q: Question, text: str, reader: Lang, order: str | None) -> Any:
+        try:
+            return parse(q, text, reader, self.path_answers(), self.today, order)
+        except AnswerError:
+            if reader is self.lang:
+                raise
+            try:  # staff may type the caller's word ("có"): read it too; the staff's reason if neither reads
+                return parse(q, text, self.lang, self.path_answers(), self.today, order)
+            except (AnswerError, Ambiguous):
+                pass
+            raise
+
+    def _ask_back(self, q: Question, code: Literal["ambiguous", "unusual"], text: str, values: tuple[Any, ...],
+                  typist: Typist | None) -> Pending:
+        reader = self._reader(typist)
+        if code == "ambiguous":
+            message = which_one(q, values, reader)
+            options = tuple(Option(v, display(q, v, reader)) for v in values)
+        else:
+            found = unusual(q, values[0], reader, self.path_answers(), self.questions)
+            message = found.message if found is not None else ""
+            options = (Option(values[0], confirm_label(q, values[0], reader)),)
+        return Pending(q.id, code, text, message, options, typist)
+
+    def _pending_reply(self, q: Question, code: Literal["ambiguous", "unusual"], text: str, values: tuple[Any, ...],
+                       typist: Typist | None) -> Reply:
+        self.pending = self._ask_back(q, code, text, values, typist)
+        self.draft = text  # nothing typed is lost while the question is asked back
+        return Reply(False, self.pending.message, code, text, self.pending.options)
+
+    def choose(self, index: int) -> Reply:
+        """Accept one of the pending options (0-based); the answer keeps the text as it was typed."""
+        p, q = self.pending, self.current
+        if p is None or q is None or p.question != q.id or not 0 <= index < len(p.options):
+            reader = self._reader(p.typist if p else None)
+            return Reply(False, reader._("There is nothing to choose now. Please type your answer."), "nothing_pending")
+        return self._accepted(q, p.options[index].value, p.text, p.typist)
+
+    def _accepted(self, q: Question, value: Any, text: str, typist: Typist | None) -> Reply:
         self._accept(q, value, text)
-        return Reply(True, text=text)
+        if q.type not in ECHOED:
+            return Reply(True, text=text)
+        echo = display(q, value, self.lang)
+        other = self._reader(typist)
+        return Reply(True, text=text, echo=echo, typist_echo=display(q, value, other) if other.code != self.lang.code else "")
 
     def answer_unknown(self) -> Reply:
         """ "I don't know", where the rules can still say something without this fact."""
@@ -258,6 +388,7 @@ class Engine:
         self.answers[key] = value
         self.typed[key] = text
         self.draft = ""
+        self.pending = None
         self._advance(q, key)
         if self.resuming:
             self._fast_forward()
@@ -291,7 +422,7 @@ class Engine:
             return q.unknown
         try:
             parse(q, canonical_text(value), lang(DEFAULT), self.path_answers(), self.today)
-        except AnswerError:
+        except (AnswerError, Ambiguous):
             return False
         return True
 
@@ -303,6 +434,7 @@ class Engine:
                 break
             self._go_to(self.trail.pop())
             moved = True
+        self.pending = None
         self.draft = ""  # an edit in progress stays one: later answers still carry on after it
         return moved
 
@@ -325,6 +457,7 @@ class Engine:
         self.trail = self.trail[: self.trail.index(key)]
         self._go_to(key)
         self.draft = ""
+        self.pending = None
         self.resuming = True
 
     def restart(self) -> None:
@@ -333,6 +466,7 @@ class Engine:
         self.trail.clear()
         self.items.clear()
         self.draft = ""
+        self.pending = None
         self.resuming = False
         self.machine.set_state(self.flow.start, model=self._walker)
 
@@ -382,10 +516,16 @@ class Engine:
         return words.p_(f"group:{group}", self.flow.groups[group].title).format(n=words.number(item))
 
     def ask(self, q: Question) -> str:
-        return self.lang.p_(f"q:{q.id}", q.ask)
+        return with_law_numbers(self.lang.p_(f"q:{q.id}", q.ask), self.lang, self.today)
 
     def help(self, q: Question) -> str | None:
-        return self.lang.p_(f"help:{q.id}", q.help) if q.help else None
+        return with_law_numbers(self.lang.p_(f"help:{q.id}", q.help), self.lang, self.today) if q.help else None
+
+    def unknown_effect(self, q: Question) -> str | None:
+        """What "I don't know" to ``q`` would leave unsaid, in the session's language."""
+        if not q.unknown_effect:
+            return None
+        return with_law_numbers(self.lang.p_(f"unknown:{q.id}", q.unknown_effect), self.lang, self.today)
 
     def results(self) -> list[Result]:
         """Every rule that applies to the answers on this path (a rule run per item once for each item)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from medguide.bot.words.languages import DEFAULT, LANGUAGES  # plain data, so the CLI reads it without babel
 
@@ -24,6 +24,14 @@ LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 """``locales/`` beside ``bot/`` in the source tree, ``medguide/locales`` when installed."""
 DOMAIN = "medguide"
 
+US_MONEY = Locale.parse("en_US")
+"""Money is US money, written as US readers expect it in every language: ``$1,234.56``."""
+_MONEY_LOCALES = {"zh_Hans": US_MONEY, "vi": US_MONEY}
+"""Languages whose own locale data writes dollars otherwise (zh_Hans_CN ``US$1,234.56``, vi_VN ``1.234,56 US$``);
+es_US and fil_PH already write ``$1,234.56``."""
+_DATE_PATTERNS = {"vi": "d 'tháng' M 'năm' y"}
+"""Long dates where the locale data is not how the language is written: Vietnamese "15 tháng 1 năm 2024"
+(CLDR has "15 tháng 1, 2024"); a sentence puts "ngày" before it where it needs one."""
 
 
 @dataclass(frozen=True)
@@ -52,13 +60,18 @@ class Lang:
         return ("" if self.locale.language == "zh" else " ").join(parts)
 
     def money(self, amount: Decimal) -> str:
-        return format_currency(amount, "USD", locale=self.locale)
+        """US dollars as US readers write them, in every language: ``$1,234.56``."""
+        return format_currency(amount, "USD", locale=_MONEY_LOCALES.get(self.code, self.locale))
 
     def number(self, value: Decimal | int) -> str:
         return format_decimal(value, locale=self.locale)
 
+    def percent(self, rate: Decimal) -> str:
+        """A rate as this language writes a percentage (0.05 -> "5%")."""
+        return format_percent(rate, locale=self.locale)
+
     def date(self, value: date) -> str:
-        return format_date(value, "long", locale=self.locale)
+        return format_date(value, _DATE_PATTERNS.get(self.code, "long"), locale=self.locale)
 
     def short_date(self, value: date) -> str:
         """The way this language writes a date in figures, with a four-digit year (also how answers are read)."""
@@ -69,6 +82,15 @@ class Lang:
 
     def month_day(self, month: int, day: int) -> str:
         return format_skeleton("MMMMd", date(2000, month, day), locale=self.locale)
+
+    def short_month_day(self, month: int, day: int) -> str:
+        """A month and day in figures, in this language's order ("4/22" in English, "22/4" in Spanish)."""
+        return format_skeleton("Md", date(2000, month, day), locale=self.locale)
+
+    def date_order(self) -> str:
+        """The order of this language's numeric dates: "MDY", "DMY" or "YMD"."""
+        pattern = self.locale.date_formats["short"].pattern.lower()
+        return "".join(sorted("mdy", key=pattern.index)).upper()
 
 
 class CatalogMissing(RuntimeError):

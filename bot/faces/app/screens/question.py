@@ -86,7 +86,7 @@ def help_sections(engine: Engine) -> list[tuple[str, str]]:
     if q is not None:
         sections.append((engine.ask(q), engine.help(q) or _("There is no more help for this question.")))
         if q.unknown and q.unknown_effect:
-            effect = lang.p_(f"unknown:{q.id}", q.unknown_effect)
+            effect = engine.unknown_effect(q) or ""
             sections.append((_("If you do not know"), effect + "\n" + _("Press F5 or the \"I don't know\" button.")))
         words = []
         terms = glossary()
@@ -95,7 +95,7 @@ def help_sections(engine: Engine) -> list[tuple[str, str]]:
 
             for term in q.terms:
                 if term in terms:
-                    word, meaning = glossary_entry(term, lang)
+                    word, meaning = glossary_entry(term, lang, engine.today)
                     words.append(f"{word}: {meaning}")
         if words:
             sections.append((_("Words in this question"), "\n\n".join(words)))
