@@ -4,6 +4,11 @@ Each question is printed with its step, its choices numbered and the commands;
 each line read is one answer. Commands start with a colon so no answer can be
 mistaken for one: :back, :review, :edit N, :unknown, :help, :lang CODE,
 :restart, :quit. End of input ends cleanly with the answers so far.
+
+An accepted date or amount is said back in words ("You answered: April 5, 2023").
+When the guide asks back about an answer (two readings, or an unusual value), the
+options are printed numbered and the next line is read as the choice: its number
+(or, to confirm an unusual value, yes); anything else is a new answer.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Callable, TextIO
 
 from medguide.flows.model import glossary
 
-from medguide.bot.guide.answers import choice_label
+from medguide.bot.guide.answers import choice_label, date_examples, yes_no_words
 from medguide.bot.guide.engine import Engine
 from medguide.bot.guide.explain import explain_session, glossary_entry
 from medguide.bot.words.i18n import LANGUAGES
@@ -78,11 +83,36 @@ class PlainChat:
             return True
         if not text and e.current is not None and e.current.type != "note" and e.prefill():
             text = e.prefill()  # Enter alone keeps the earlier answer
-        reply = e.answer(text)
-        if not reply.ok:
+        chosen = self.chosen(text)
+        reply = e.choose(chosen) if chosen is not None else e.answer(text)
+        if reply.options:
+            self.show_options(reply.error or "", [o.label for o in reply.options])
+            return True
+        if reply.ok and reply.echo:
+            self.say(_("You answered: {answer}").format(answer=reply.echo))
+        elif not reply.ok:
             self.say(_("Not accepted: {error}").format(error=reply.error))
         self.ask()
         return True
+
+    def chosen(self, text: str) -> int | None:
+        """The pending option a line picks: its number, or yes to confirm an unusual value; None for a new answer."""
+        p = self.engine.pending
+        if p is None:
+            return None
+        if text.isdigit() and 1 <= int(text) <= len(p.options):
+            return int(text) - 1
+        if p.code == "unusual" and yes_no_words(self.engine.lang).get(text.lower()) is True and not text.isdigit():
+            return 0
+        return None
+
+    def show_options(self, asked: str, labels: list[str]) -> None:
+        _ = self.engine.lang._
+        self.say(asked)
+        for i, label in enumerate(labels, start=1):
+            self.say(f"  {i}. {label}")
+        self.say(_("Type the number of your choice, or type your answer again."))
+        self.out.flush()
 
     def edit(self, arg: str) -> None:
         items = self.engine.review()
@@ -111,6 +141,9 @@ class PlainChat:
             self.say("  1. " + _("Yes") + "   2. " + _("No"))
         elif q.type == "note":
             self.say(_("Press Enter to go on."))
+        examples = date_examples(q, e.lang)
+        if examples is not None:
+            self.say(_("Type it like {numeric} or {written}.").format(numeric=examples[0], written=examples[1]))
         hints = [":back", ":review", ":help"] + ([":unknown"] if q.unknown else [])
         self.say(_("Commands: {commands}").format(commands=" ".join(hints)))
         kept = e.prefill()

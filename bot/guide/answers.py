@@ -542,6 +542,19 @@ def confirm_label(q: Question, value: Any, lang: Lang) -> str:
     return lang._("Yes, {answer} is right").format(answer=display(q, value, lang))
 
 
+def date_examples(q: Question, lang: Lang) -> tuple[str, str] | None:
+    """For a date or birthday question: an example in figures, in the language's order, and the same written out.
+
+    ("4/22/2016", "April 22, 2016") in English, ("22/4/2016", "22 de abril de 2016") in Spanish; both read back.
+    """
+    if q.type == "date":
+        example = date(2016, 4, 22)
+        return lang.short_date(example), lang.date(example)
+    if q.type == "month_day":
+        return lang.short_month_day(4, 22), lang.month_day(4, 22)
+    return None
+
+
 def display(q: Question, value: Any, lang: Lang) -> str:
     """An answer as the person's language writes it (for review, summaries and echoes)."""
     from medguide.flows.facts import UNKNOWN

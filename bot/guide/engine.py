@@ -504,7 +504,7 @@ class Engine:
         for key in self.trail:
             qid, item = split_key(key)
             q = self.questions[qid]
-            ask = words.p_(f"q:{q.id}", q.ask)
+            ask = self.ask(q, words)
             if item is not None and q.group is not None:
                 ask = words._("{item}: {headline}").format(item=self.item_title(q.group, item, words), headline=ask)
             items.append(ReviewItem(key, ask, display(q, self.answers[key], words), q.topic, item))
@@ -515,17 +515,21 @@ class Engine:
         words = language or self.lang
         return words.p_(f"group:{group}", self.flow.groups[group].title).format(n=words.number(item))
 
-    def ask(self, q: Question) -> str:
-        return with_law_numbers(self.lang.p_(f"q:{q.id}", q.ask), self.lang, self.today)
+    def ask(self, q: Question, lang: Lang | None = None) -> str:
+        """The question in the session's language (or in ``lang``: the desk shows staff the English too)."""
+        lang = lang or self.lang
+        return with_law_numbers(lang.p_(f"q:{q.id}", q.ask), lang, self.today)
 
-    def help(self, q: Question) -> str | None:
-        return with_law_numbers(self.lang.p_(f"help:{q.id}", q.help), self.lang, self.today) if q.help else None
+    def help(self, q: Question, lang: Lang | None = None) -> str | None:
+        lang = lang or self.lang
+        return with_law_numbers(lang.p_(f"help:{q.id}", q.help), lang, self.today) if q.help else None
 
-    def unknown_effect(self, q: Question) -> str | None:
-        """What "I don't know" to ``q`` would leave unsaid, in the session's language."""
+    def unknown_effect(self, q: Question, lang: Lang | None = None) -> str | None:
+        """What "I don't know" to ``q`` would leave unsaid."""
+        lang = lang or self.lang
         if not q.unknown_effect:
             return None
-        return with_law_numbers(self.lang.p_(f"unknown:{q.id}", q.unknown_effect), self.lang, self.today)
+        return with_law_numbers(lang.p_(f"unknown:{q.id}", q.unknown_effect), lang, self.today)
 
     def results(self) -> list[Result]:
         """Every rule that applies to the answers on this path (a rule run per item once for each item)."""

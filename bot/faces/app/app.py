@@ -421,9 +421,9 @@ class MedguideApp(App[None]):
         caller = _("Caller: {label} · hears {language}").format(label=label or "—", language=e.lang.name)
         q = e.current
         if q is not None:
-            lines = [en.p_(f"q:{q.id}", q.ask)]
+            lines = [e.ask(q, en)]
             if q.help:
-                lines.append(en.p_(f"help:{q.id}", q.help))
+                lines.append(e.help(q, en) or "")
             if q.type == "choice":
                 lines += [f"{i}. {en.p_(f'choice:{q.id}', c.label)}" for i, c in enumerate(q.choices, start=1)]
             elif q.type == "yesno":

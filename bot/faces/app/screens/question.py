@@ -14,8 +14,8 @@ from textual.widgets import Button
 
 from medguide.flows.model import Question, glossary
 
-from medguide.bot.guide.answers import AnswerError, choice_label, parse
-from medguide.bot.guide.engine import Engine
+from medguide.bot.guide.answers import AnswerError, Ambiguous, choice_label, date_examples, display, parse
+from medguide.bot.guide.engine import STAFF, Engine, Reply
 from medguide.bot.words.i18n import Lang
 from medguide.bot.faces.app.widgets import AnswerInput, QuestionCard, QuestionView, SidePanel, StepProgress
 from medguide.bot.faces.app.screens.base import MedguideScreen
@@ -50,13 +50,19 @@ def hint(q: Question, lang: Lang) -> str:
         return _("Choose with the arrow keys or a number, then press Enter.")
     if q.type == "note":
         return _("Press Enter to go on.")
-    if q.type == "date":
-        return _("Type the date, like {example} or 2016-04-22, then press Enter.").format(example=lang.date(date(2016, 4, 22)))
+    examples = date_examples(q, lang)
+    if q.type == "date" and examples is not None:
+        return _("Type the date, like {numeric} or {written}, then press Enter.").format(numeric=examples[0], written=examples[1])
+    if q.type == "month_day" and examples is not None:
+        return _("Type the month and day, like {numeric} or {written}, then press Enter.").format(numeric=examples[0], written=examples[1])
     return _("Type your answer, then press Enter.")
 
 
-def question_view(engine: Engine, keep: str | None = None, ui: Lang | None = None) -> QuestionView:
-    """The current question as the card shows it; ``keep`` is text typed but not yet sent (kept on a language switch)."""
+def question_view(engine: Engine, keep: str | None = None, ui: Lang | None = None, echo: str = "") -> QuestionView:
+    """The current question as the card shows it; ``keep`` is text typed but not yet sent (kept on a language switch).
+
+    ``echo`` says back the answer just accepted.
+    """
     q = engine.current
     assert q is not None
     lang = engine.lang
@@ -67,26 +73,40 @@ def question_view(engine: Engine, keep: str | None = None, ui: Lang | None = Non
 
     def check(text: str) -> str | None:
         try:
-            parse(q, text, engine.lang, engine.path_answers(), engine.today)
+            parse(q, text, ui or engine.lang, engine.path_answers(), engine.today)
         except AnswerError as exc:
             return exc.message
+        except Ambiguous:
+            return None  # read two ways: asked about once it is sent, not wrong
         return None
 
     return QuestionView(
         qid=q.id, kind=q.type, ask=engine.ask(q), help=engine.help(q) or "", choices=labels, prefill=prefill,
-        placeholder=example(q, lang), hint=hint(q, ui or lang), check=check,
+        placeholder=example(q, lang), hint=hint(q, ui or lang), check=check, echo=echo,
     )
 
 
-def help_sections(engine: Engine) -> list[tuple[str, str]]:
-    """Plain help for the current question: its help text, what "I don't know" does, its words, the keys."""
-    lang, _ = engine.lang, engine.lang._
+def echo_line(reply: Reply, lang: Lang) -> str:
+    """The accepted answer said back in the session's language; at the desk, the staff's English after it."""
+    if not reply.ok or not reply.echo:
+        return ""
+    line = lang._("You answered: {answer}").format(answer=reply.echo)
+    return f"{line} ({reply.typist_echo})" if reply.typist_echo else line
+
+
+def help_sections(engine: Engine, lang: Lang | None = None) -> list[tuple[str, str]]:
+    """Plain help for the current question: its help text, what "I don't know" does, its words, the keys.
+
+    In ``lang`` (the session's language when not given).
+    """
+    lang = lang or engine.lang
+    _ = lang._
     sections: list[tuple[str, str]] = []
     q = engine.current
     if q is not None:
-        sections.append((engine.ask(q), engine.help(q) or _("There is no more help for this question.")))
+        sections.append((engine.ask(q, lang), engine.help(q, lang) or _("There is no more help for this question.")))
         if q.unknown and q.unknown_effect:
-            effect = engine.unknown_effect(q) or ""
+            effect = engine.unknown_effect(q, lang) or ""
             sections.append((_("If you do not know"), effect + "\n" + _("Press F5 or the \"I don't know\" button.")))
         words = []
         terms = glossary()
@@ -106,6 +126,15 @@ def help_sections(engine: Engine) -> list[tuple[str, str]]:
     ]
     sections.append((_("Keys"), "\n".join(keys)))
     return sections
+
+
+def side_by_side(caller: list[tuple[str, str]], staff: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The desk's help: each section in the caller's language with the staff's English under it; the keys in English."""
+    merged = []
+    for (title, text), (en_title, en_text) in zip(caller[:-1], staff[:-1]):
+        merged.append((title if title == en_title else f"{title} / {en_title}",
+                       text if text == en_text else f"{text}\n\n{en_text}"))
+    return merged + staff[-1:]
 
 
 class QuestionScreen(MedguideScreen):
@@ -140,12 +169,12 @@ class QuestionScreen(MedguideScreen):
         for button_id, label in (("continue", _("Continue")), ("unknown", _("I don't know")), ("back", _("Back")), ("review", _("Review answers"))):
             self.query_one(f"#{button_id}", Button).label = Text(label)
 
-    def show(self, error: str = "", keep: str | None = None) -> None:
+    def show(self, error: str = "", keep: str | None = None, echo: str = "") -> None:
         """Draw the engine's current question (or hand over to the results), in one screen update."""
         with self.app.batch_update():
-            self._show(error, keep)
+            self._show(error, keep, echo)
 
-    def _show(self, error: str = "", keep: str | None = None) -> None:
+    def _show(self, error: str = "", keep: str | None = None, echo: str = "") -> None:
         engine = self.engine
         if engine.finished:
             self.medguide.show_current()
@@ -155,7 +184,7 @@ class QuestionScreen(MedguideScreen):
         _ = self.ui._
         n, m = engine.progress()
         self.query_one(StepProgress).show(_("Step {n} of about {m}").format(n=n, m=m), n - 1, m)
-        self.query_one(QuestionCard).show(question_view(engine, keep, self.ui), error)
+        self.query_one(QuestionCard).show(question_view(engine, keep, self.ui, echo), error)
         self.query_one("#unknown", Button).disabled = not q.unknown  # greyed, not hidden: the row keeps its size
         self.query_one("#keys").show(self.hints())  # type: ignore[attr-defined]
         if self.medguide.mode == "desk":
@@ -180,12 +209,30 @@ class QuestionScreen(MedguideScreen):
         engine = self.engine
         if engine.current is None or event.qid != engine.current.id:
             return  # a late message for a question already answered
-        reply = engine.answer(event.text)
+        reply = engine.answer(event.text, typist=STAFF if self.medguide.mode == "desk" else None)
+        self.replied(reply)
+
+    def on_question_card_chosen(self, event: QuestionCard.Chosen) -> None:
+        event.stop()
+        if self.engine.current is None or event.qid != self.engine.current.id:
+            return
+        self.replied(self.engine.choose(event.index))
+
+    def replied(self, reply: Reply) -> None:
+        """Show what the engine made of an answer: the next question with the echo, the options asked back, or why not."""
+        engine, card = self.engine, self.query_one(QuestionCard)
         if reply.ok:
             self.medguide.changed()
-            self.show()
+            self.show(echo=echo_line(reply, engine.lang))
+        elif reply.options:
+            q = engine.current
+            labels = tuple(o.label for o in reply.options)
+            if q is not None and reply.code == "ambiguous" and self.ui.code != engine.lang.code:  # the desk: both languages
+                labels = tuple(f"{o.label} ({display(q, o.value, engine.lang)})" for o in reply.options)
+            again = self.ui._("No, let me type it again") if reply.code == "unusual" else self.ui._("Let me type it again")
+            card.ask_back(reply.error or "", labels, again, reply.text)
         else:
-            self.query_one(QuestionCard).error = self.error_for_typist(event.text, reply.error or "")
+            card.error = reply.error or ""
 
     def on_answer_input_nothing_to_type(self, event: AnswerInput.NothingToType) -> None:
         event.stop()
@@ -202,18 +249,6 @@ class QuestionScreen(MedguideScreen):
             self.action_back()
         elif event.button.id == "review":
             self.action_review()
-
-    def error_for_typist(self, text: str, error: str) -> str:
-        """At the desk the staff type: the engine's reason, read again in English (the caller's words stay in the panel)."""
-        engine, ui = self.engine, self.ui
-        q = engine.current
-        if q is None or ui.code == engine.lang.code:
-            return error
-        try:
-            parse(q, text, ui, engine.path_answers(), engine.today)
-        except AnswerError as exc:
-            return exc.message or error
-        return error
 
     def action_unknown(self) -> None:
         reply = self.engine.answer_unknown()
@@ -234,5 +269,8 @@ class QuestionScreen(MedguideScreen):
         self.medguide.open_review()
 
     def action_help(self) -> None:
-        _ = self.lang._
-        self.app.push_screen(HelpScreen(_("Help"), help_sections(self.engine), _("Close")))
+        sections = help_sections(self.engine)
+        if self.ui.code != self.lang.code:  # the desk: the caller's words with the staff's English beside them
+            sections = side_by_side(sections, help_sections(self.engine, self.ui))
+        _ = self.ui._ if self.ui.code != self.lang.code else self.lang._
+        self.app.push_screen(HelpScreen(_("Help"), sections, _("Close")))

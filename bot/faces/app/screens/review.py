@@ -1,4 +1,7 @@
-"""ReviewScreen: every answer on screen, in the chosen language, with Edit beside each."""
+"""ReviewScreen: every answer on screen, in the chosen language, with Edit beside each.
+
+At the desk (staff read English, the caller another language) each question and answer has its English beside it.
+"""
 
 from __future__ import annotations
 
@@ -55,6 +58,7 @@ class ReviewScreen(MedguideScreen):
         box = self.query_one("#review-items", Vertical)
         box.remove_children()
         items = self.engine.review()
+        staff = self.engine.review(self.ui) if self.ui.code != self.lang.code else None  # the desk: English beside
         rows: list = []
         if not items:
             rows.append(Plain(_("No answers yet."), classes="empty"))
@@ -63,8 +67,12 @@ class ReviewScreen(MedguideScreen):
             if item.topic != topic:
                 topic = item.topic
                 rows.append(Plain(topic_title(topic, self.lang), classes="topic"))
+            ask, answer = f"{number}. {item.ask}", item.answer
+            if staff is not None:
+                english = staff[number - 1]
+                ask, answer = f"{ask}\n   {english.ask}", f"{answer} ({english.answer})" if english.answer != answer else answer
             row = Horizontal(
-                Vertical(Plain(f"{number}. {item.ask}", classes="ask"), Plain(item.answer, classes="answer"), classes="text"),
+                Vertical(Plain(ask, classes="ask"), Plain(answer, classes="answer"), classes="text"),
                 Button(Text(_("Edit")), id=f"edit-{item.question}", classes="edit", compact=True),
                 classes="item",
             )

@@ -1,4 +1,10 @@
-"""QuestionCard: one question, large and clear, with the answer widget that fits it."""
+"""QuestionCard: one question, large and clear, with the answer widget that fits it.
+
+Above the question it says back the answer just accepted ("You answered: April 5, 2023").
+When the guide asks back about an answer (two readings, or an unusual value), the card
+shows what is asked and the options as choices, with a last one to type the answer again;
+choosing posts :class:`QuestionCard.Chosen`.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +33,8 @@ class QuestionView:
     placeholder: str = ""
     hint: str = ""
     check: Callable[[str], str | None] | None = None
+    echo: str = ""
+    """The answer just accepted, said back in words ("You answered: April 5, 2023"), or ""."""
 
 
 class QuestionCard(VerticalScroll, can_focus=False):
@@ -40,6 +48,8 @@ class QuestionCard(VerticalScroll, can_focus=False):
         #help { color: $text-muted; }
         #hint { color: $text-muted; }
         #error { color: $text-error; text-style: bold; }
+        #echo { color: $text-success; }
+        #asked { color: $text-warning; text-style: bold; }
         .-empty { display: none; }
         AnswerInput { margin: 1 0 0 0; }
     }
@@ -61,13 +71,31 @@ class QuestionCard(VerticalScroll, can_focus=False):
         def control(self) -> "QuestionCard":
             return self.card
 
+    class Chosen(Message):
+        """One of the options asked back was chosen: ``index`` into them (0-based)."""
+
+        def __init__(self, card: "QuestionCard", qid: str, index: int) -> None:
+            super().__init__()
+            self.card = card
+            self.qid = qid
+            self.index = index
+
+        @property
+        def control(self) -> "QuestionCard":
+            return self.card
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view: QuestionView | None = None
+        self.asking: tuple[str, ...] | None = None
+        """The options asked back, while they are shown (the last choice on screen is "type it again")."""
+        self._retype = ""
 
     def compose(self) -> ComposeResult:
+        yield Plain("", id="echo", classes="-empty")
         yield Plain("", id="ask")
         yield Plain("", id="help", classes="-empty")
+        yield Plain("", id="asked", classes="-empty")
         yield AnswerInput(id="answer")
         yield Plain("", id="hint", classes="-empty")
         yield Plain("", id="error", classes="-empty")
@@ -80,6 +108,9 @@ class QuestionCard(VerticalScroll, can_focus=False):
     def show(self, view: QuestionView, error: str = "") -> None:
         """Show another question (or the same one again, in another language)."""
         self.view = view
+        self.asking = None
+        self._text("#asked", "")
+        self._text("#echo", view.echo)
         self._text("#ask", view.ask)
         self._text("#help", view.help)
         self._text("#hint", view.hint)
@@ -95,6 +126,21 @@ class QuestionCard(VerticalScroll, can_focus=False):
         if error:
             self.call_after_refresh(self.scroll_to_widget, self.query_one("#error"), animate=False)
 
+    def ask_back(self, asked: str, options: tuple[str, ...], again: str, typed: str) -> None:
+        """Show what is asked about ``typed`` and ``options`` to choose from, then ``again`` (back to the box)."""
+        self.asking = options
+        self._retype = typed
+        self.error = ""
+        self._text("#asked", asked)
+        self.query_one(AnswerInput).show("choice", (*options, again))
+
+    def _type_again(self) -> None:
+        view = self.view
+        self.asking = None
+        self._text("#asked", "")
+        if view is not None:
+            self.query_one(AnswerInput).show(view.kind, view.choices, self._retype, view.placeholder, view.check)
+
     def focus_answer(self) -> None:
         self.query_one(AnswerInput).focus_answer()
 
@@ -106,10 +152,21 @@ class QuestionCard(VerticalScroll, can_focus=False):
         text = self.current_text()
         if text is None or self.view is None:
             return False
-        self.post_message(self.Answered(self, self.view.qid, text))
+        self._send(text)
         return True
 
     def on_answer_input_submitted(self, event: AnswerInput.Submitted) -> None:
         event.stop()
-        if self.view is not None:
-            self.post_message(self.Answered(self, self.view.qid, event.text))
+        self._send(event.text)
+
+    def _send(self, text: str) -> None:
+        if self.view is None:
+            return
+        if self.asking is not None:  # a choice among the options asked back ("1", "2"...), or "type it again"
+            index = int(text) - 1
+            if index < len(self.asking):
+                self.post_message(self.Chosen(self, self.view.qid, index))
+            else:
+                self._type_again()
+            return
+        self.post_message(self.Answered(self, self.view.qid, text))
