@@ -25,16 +25,18 @@ def reasonable_cost(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explan
                 say("cost_counts_difference", _("The cost that counts is the difference, {cost}.")).format(cost=cost)]
     limit = step(o, "threshold")
     if limit is not None:
-        why.append(say("5_gross_income", _("5% of your gross income of {income} is {threshold}.")).format(
-            income=m(limit.args["income"]), threshold=threshold))
+        why.append(say("5_gross_income", _("{rate} of your gross income of {income} is {threshold}.")).format(
+            rate=lang.percent(limit.args["rate"]), income=m(limit.args["income"]), threshold=threshold))
     if o.outcome == "not_reasonable_low_income":
         why += [say("have_low_income_adjustment", _("You have a low-income adjustment.")),
                 say("california_means_plan_counts", _("In California, that means the plan counts as too costly for you."))]
         return made(o, say("because_low_income_adjustment", _("Because of your low-income adjustment, the plan counts as too costly for you.")), why,
                     [say("court_can_still_order", _("A court can still order it if not doing so would be unfair.")),
                      say("court_must_say_reasons", _("The court must say its reasons."))])
-    if step(o, "unjust_finding") is not None:
-        why.insert(0, say("court_found_would_unfair", _("The court found it would be unfair not to order insurance, so the 5% test applies.")))
+    unjust = step(o, "unjust_finding")
+    if unjust is not None:
+        why.insert(0, say("court_found_would_unfair", _("The court found it would be unfair not to order insurance, so the {rate} test applies.")).format(
+            rate=lang.percent(unjust.args["rate"])))
     if o.outcome == "no_cost":
         why.append(say("cost_counts", _("The cost that counts is {cost}.")).format(cost=cost))
         return made(o, say("plan_costs_not_too", _("The plan costs you {cost}, so it is not too costly.")).format(cost=cost), why,
