@@ -57,7 +57,7 @@ MAX_MONEY = Decimal("100000000")
 MAX_WHOLE = 1000
 """The most a whole-number answer can be when its question sets no ``max``."""
 
-_CURRENCY = ("us$", "u.s.$", "usd", "$", "dollars", "dollar", "dólares", "dolares", "dólar", "dolar", "pesos", "peso",
+_CURRENCY = ("us$", "u.s.$", "$us", "usd", "$", "dollars", "dollar", "dólares", "dolares", "dólar", "dolar", "pesos", "peso",
              "dolyar", "美元", "美金", "元", "块钱", "块", "塊", "đô la", "đôla", "đô", "do la")
 """Currency words and symbols read in every language, before or after the amount."""
 _PER_MONTH = ("a month", "per month", "each month", "monthly", "/month", "/mo", "al mes", "por mes", "cada mes",
