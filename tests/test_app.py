@@ -266,3 +266,49 @@ def test_summary_in_the_language_with_an_english_copy(tmp_path: Path):
     assert "\n### " in md and "\n\n### " in md  # headings stand apart from the lists
     txt = write(tmp_path / "s.txt", engine).read_text(encoding="utf-8")
     assert "**" not in txt and "#" not in txt.split("\n")[0]
+
+
+@run_async
+async def test_a_date_that_reads_two_ways_is_asked_on_the_question_screen():
+    """The parent types "04/05/2023": the card asks which date, as choices; choosing one says it back in words."""
+    from datetime import date
+
+    from medguide.bot.faces.app.widgets import ChoiceSet, QuestionCard
+
+    app = make_app("parent", "es")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot, "order_state", "UT")
+        await answer(pilot, "order_date", "04/05/2023")
+        assert app.engine.current.id == "order_date" and app.engine.pending is not None
+        card = app.screen.query_one(QuestionCard)
+        assert app.screen.query_one("#asked", Plain).text == "¿Quiso decir 4 de mayo de 2023 o 5 de abril de 2023?"
+        assert isinstance(app.focused, ChoiceSet)
+        assert card.asking == ("4 de mayo de 2023", "5 de abril de 2023")
+        await pilot.press("3", "enter")  # "type it again": back to the box, the text kept
+        await pilot.pause()
+        assert app.screen.query_one(SafeInput).value == "04/05/2023" and card.asking is None
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("2", "enter")  # 5 de abril
+        await pilot.pause()
+        assert app.engine.answers["order_date"] == date(2023, 4, 5) and app.engine.current.id == "order_changed"
+        assert app.screen.query_one("#echo", Plain).text == "Su respuesta: 5 de abril de 2023"
+        await answer(pilot, "order_changed", "no")
+        assert app.screen.query_one("#echo", Plain).text == ""  # only dates and amounts are said back
+
+
+@run_async
+async def test_an_unusual_amount_is_confirmed_on_the_question_screen():
+    from decimal import Decimal
+
+    app = make_app("parent", "vi")
+    app.engine = played_engine("vi", UTAH_PAYER[:8])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot, "base_support", "3.20")
+        assert app.screen.query_one("#asked", Plain).text == (
+            "Quý vị đã gõ $3.20. Số này ít hơn nhiều so với thường lệ cho câu hỏi này. Có đúng không?")
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert app.engine.answers["base_support"] == Decimal("3.20") and app.engine.current.id == "my_side_plan"

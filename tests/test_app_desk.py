@@ -17,7 +17,7 @@ from medguide.bot.faces.app.screens.results import ResultsScreen
 from medguide.bot.faces.app.store import Store
 from medguide.bot.faces.app.widgets import Plain, SafeInput, SidePanel
 
-from .app_helpers import UTAH_PAYER, answer, make_app, run_async, screen_text
+from .app_helpers import UTAH_PAYER, answer, make_app, play, run_async, screen_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -144,3 +144,60 @@ async def test_a_session_from_another_version_is_refused_with_a_message(tmp_path
         assert isinstance(app.screen, SessionsScreen)
         assert app.session is None
         assert any("cannot be opened" in str(n.message) for n in app._notifications)
+
+
+@run_async
+async def test_staff_typing_for_a_vietnamese_caller_are_read_the_us_way(tmp_path: Path):
+    """Staff type "03/04/2024" and "1,500" for a Vietnamese caller: March 4 and $1,500.00, said back in both languages."""
+    from datetime import date
+    from decimal import Decimal
+
+    from medguide.bot.faces.app.screens.help import HelpScreen
+    from medguide.bot.faces.app.screens.review import ReviewScreen
+    from medguide.bot.faces.app.widgets import QuestionCard
+
+    app = make_app("desk", tmp=tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#label", SafeInput).value = "Lan"
+        await pilot.press("enter")
+        await pilot.click("#lang-vi")
+        await pilot.pause()
+        await answer(pilot, "order_state", "UT")
+        await answer(pilot, "order_date", "03/04/2024")  # the staff's own US order: not asked about
+        assert app.engine.answers["order_date"] == date(2024, 3, 4)
+        echo = app.screen.query_one("#echo", Plain).text
+        assert echo == "Quý vị đã trả lời: 4 tháng 3 năm 2024 (March 4, 2024)"  # the caller's words, the staff's English
+        assert "When was your child support order made? → March 4, 2024" in _panel_text(app)
+        await play(pilot, [("order_changed", "no"), ("has_medical_provision", "yes"), ("order_names_primary", "3"),
+                           ("credit_cap", "no"), ("living_arrangement", "1"), ("my_role", "1")])
+        await answer(pilot, "base_support", "1,500")  # never $1.50
+        assert app.engine.answers["base_support"] == Decimal("1500.00")
+        assert app.screen.query_one("#echo", Plain).text == "Quý vị đã trả lời: $1,500.00"
+        assert "→ $1,500.00" in _panel_text(app)
+        assert app.store is not None and app.session is not None
+        assert app.store.load(app.session)["answers"]["base_support"]["value"] == "1500.00"
+
+        await answer(pilot, "my_side_plan", "1")
+        await answer(pilot, "my_premium", "abc")  # refused: the staff read why, in English
+        assert "Please type an amount of money, like $1,234.56." == app.screen.query_one("#error", Plain).text
+        app.screen.query_one(QuestionCard).query_one(SafeInput).value = "$198.00"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.engine.answers["my_premium"] == Decimal("198.00")
+
+        await pilot.press("f1")  # help: the caller's words with the staff's English under them
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = screen_text(app)
+        assert "Gói bảo hiểm đó bao trả cho tổng cộng bao nhiêu người?" in help_text or "bao nhiêu người" in help_text
+        assert "How many people does the plan cover in all?" in help_text and "F1 or ?: this help" in help_text
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f4")  # review: English beside every question and answer
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        review = screen_text(app)
+        assert "(March 4, 2024)" in review and "When was your child support order made?" in review
+        assert "4 tháng 3 năm 2024" in review and "$1,500.00" in review

@@ -116,7 +116,7 @@ class Reply:
     echo: str = ""
     """Accepted: the value in words in the session's language ("April 5, 2023"); "" for other types."""
     typist_echo: str = ""
-    """Accepted at the desk: the same in the typist's language, when it is another one ("" otherwise)."""
+    """Accepted at the desk: the same in the typist's language, when it reads otherwise there ("" when the same)."""
 
 
 @dataclass(frozen=True)
@@ -372,8 +372,8 @@ class Engine:
         if q.type not in ECHOED:
             return Reply(True, text=text)
         echo = display(q, value, self.lang)
-        other = self._reader(typist)
-        return Reply(True, text=text, echo=echo, typist_echo=display(q, value, other) if other.code != self.lang.code else "")
+        theirs = display(q, value, self._reader(typist))
+        return Reply(True, text=text, echo=echo, typist_echo=theirs if theirs != echo else "")
 
     def answer_unknown(self) -> Reply:
         """ "I don't know", where the rules can still say something without this fact."""
