@@ -59,7 +59,7 @@ def test_money_that_reads_two_ways_is_asked_about(code, text, values):
 @pytest.mark.parametrize("text,error", [
     ("1.234.56", "not_money"), ("1,23,4", "not_money"), ("1,234.567", "too_many_decimals"), ("300.0015", "too_many_decimals"),
     ("-5", "negative"), ("three hundred", "not_money"), ("1e5", "not_money"), ("₱12", "not_money"), ("٣٤", "not_money"),
-    ("12 34 56 78", "not_money"), ("100000000.01", "too_large"),
+    ("12 34 56 78", "not_money"), ("100000000.01", "too_large"), ("3人", "not_money"), ("60 millas", "not_money"),
 ])
 def test_money_that_cannot_be_read_is_refused_with_the_us_example(code, text, error):
     found = read("bill_amount", text, code)

@@ -188,23 +188,26 @@ def _strip_ends(text: str, words: tuple[str, ...]) -> str:
     return text
 
 
-def read_number(raw: str) -> tuple[Decimal, ...]:
+def read_number(raw: str, money: bool = False) -> tuple[Decimal, ...]:
     """Every value the typed number can mean: one, or two when it reads both ways ("0,500").
 
-    Raises AnswerError("not_a_number", "") when it is not a number at all.
+    Money may carry currency words and "a month" ("$350 a month", "260元"); other numbers may carry
+    units ("3 người", "60 millas"); neither the other's. Raises AnswerError("not_a_number", "") when it
+    is not a number at all.
     """
+    words = (_PER_MONTH, _CURRENCY) if money else (_UNITS,)
     text = unicodedata.normalize("NFKC", raw).lower().strip().rstrip("。 ")  # full-width digits and separators too
     if text.endswith(".") and re.search(r"[.,]", text[:-1]):
         text = text[:-1]  # the full stop of a sentence: "$1,250.00."
     for _ in range(3):  # "$350 a month", "3 người", "US$ 260.50", in any order
         before = text
-        for words in (_PER_MONTH, _UNITS, _CURRENCY):
-            text = _strip_ends(text, words)
+        for found in words:
+            text = _strip_ends(text, found)
         if text == before:
             break
     negative = text.startswith("-")
     if negative:
-        text = _strip_ends(text[1:].strip(), _CURRENCY)
+        text = _strip_ends(text[1:].strip(), _CURRENCY) if money else text[1:].strip()
     text = _GROUP_MARK.sub("", text)
     if not re.fullmatch(r"[0-9.,]*[0-9][0-9.,]*", text):  # digits and separators only: no "1e5", "1_000" or "inf"
         raise AnswerError("not_a_number", "")
@@ -271,7 +274,7 @@ def _one_of(values: tuple[Any, ...], check) -> Any:
 def _money(q: Question, raw: str, lang: Lang, others: dict, today: date, order: str | None) -> Decimal:
     example = lang.money(Decimal("1234.56"))
     try:
-        values = read_number(raw)
+        values = read_number(raw, money=True)
     except AnswerError:
         raise AnswerError("not_money", lang._("Please type an amount of money, like {example}.").format(example=example)) from None
 
