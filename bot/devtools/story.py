@@ -244,7 +244,7 @@ class _Player:
         self.used: set[str] = set()
         self.asked: list[str] = []
         self.said: list[str] = []
-        """What the guide said on the way, as the parent read it: each question, each refusal."""
+        """What the guide said on the way, as the parent read it: each question, each refusal, each echo."""
         self.given: list[tuple[str, str]] = []
         """(question id, what was typed) in the order asked; "unknown" for "I don't know"."""
         self.notes: list[str] = []
@@ -390,6 +390,8 @@ class _Player:
                 self.failures.append(f"The guide did not accept {shown!r} for {q.id} (\"{q.ask}\"): "
                                      f"{self.english_error(reply)}")
                 return False
+            if reply.echo:
+                self.said.append(reply.echo)  # the accepted date or amount, said back in words
         self.failures.append(f"The guide asked more than {MAX_QUESTIONS} questions; the story was stopped.")
         return False
 
