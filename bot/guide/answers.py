@@ -55,6 +55,7 @@ from medguide.bot.words.i18n import LANGUAGES, Lang
 
 MAX_MONEY = Decimal("100000000")
 MAX_WHOLE = 1000
+EXAMPLE_MONEY = Decimal("1234.56")
 """The most a whole-number answer can be when its question sets no ``max``."""
 
 _CURRENCY = ("us$", "u.s.$", "$us", "usd", "$", "dollars", "dollar", "dólares", "dolares", "dólar", "dolar", "pesos", "peso",
@@ -107,7 +108,9 @@ def clean_text(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ").strip()
 
 
+@lru_cache(maxsize=64)
 def yes_no_words(lang: Lang) -> dict[str, bool]:
+    """The words read as yes and no in ``lang`` (English ones too), normalized; cached per language (do not change it)."""
     words = {"yes": True, "y": True, "no": False, "n": False, "1": True, "2": False, "true": True, "false": False}
     for word in lang.p_("answer words", "yes|y").split("|"):
         words[_words(word)] = True
@@ -165,13 +168,22 @@ def _yesno(q: Question, raw: str, lang: Lang, others: dict, today: date, order: 
     return value
 
 
+@lru_cache(maxsize=512)
+def _choice_names(qid: str, choices: tuple, lang: Lang) -> dict[str, str]:
+    """Every name read as each choice, normalized -> its code (the first choice wins a name two share)."""
+    names: dict[str, str] = {}
+    for i, c in enumerate(choices, start=1):  # the English label is read in every language too
+        for name in (str(i), c.code, lang.p_(f"choice:{qid}", c.label), c.label, *c.aliases):
+            names.setdefault(_words(name), c.code)
+    return names
+
+
 def _choice(q: Question, raw: str, lang: Lang, others: dict, today: date, order: str | None) -> str:
     text = _words(raw)
-    for candidate in dict.fromkeys((text, _without_particles(text))):
-        for i, c in enumerate(q.choices, start=1):  # the English label is read in every language too
-            names = (str(i), c.code, choice_label(q, c.code, lang), c.label, *c.aliases)
-            if candidate in (_words(name) for name in names):
-                return c.code
+    names = _choice_names(q.id, q.choices, lang)
+    for candidate in (text, _without_particles(text)):
+        if candidate in names:
+            return names[candidate]
     raise AnswerError("not_a_choice", lang._("Please pick one of the choices by its number, from 1 to {n}.").format(n=len(q.choices)))
 
 
@@ -272,11 +284,11 @@ def _one_of(values: tuple[Any, ...], check) -> Any:
 
 
 def _money(q: Question, raw: str, lang: Lang, others: dict, today: date, order: str | None) -> Decimal:
-    example = lang.money(Decimal("1234.56"))
     try:
         values = read_number(raw, money=True)
     except AnswerError:
-        raise AnswerError("not_money", lang._("Please type an amount of money, like {example}.").format(example=example)) from None
+        raise AnswerError("not_money", lang._("Please type an amount of money, like {example}.").format(
+            example=lang.money(EXAMPLE_MONEY))) from None
 
     def check(value: Decimal) -> Decimal:
         if value < 0:
@@ -285,7 +297,8 @@ def _money(q: Question, raw: str, lang: Lang, others: dict, today: date, order: 
         if value > high:
             raise AnswerError("too_large", lang._("That amount is too large. Please type at most {amount}.").format(amount=lang.money(high)))
         if value != value.quantize(Decimal("0.01")):
-            raise AnswerError("too_many_decimals", lang._("Please use at most two digits for cents, like {example}.").format(example=example))
+            raise AnswerError("too_many_decimals", lang._("Please use at most two digits for cents, like {example}.").format(
+                example=lang.money(EXAMPLE_MONEY)))
         low = q.min if q.min is not None else Decimal(0)
         if value < low:
             raise AnswerError("too_small", lang._("Please type an amount of at least {amount}.").format(amount=lang.money(low)))
@@ -399,11 +412,11 @@ def _real(month: int, day: int) -> bool:
 
 
 def _date(q: Question, raw: str, lang: Lang, others: dict, today: date, order: str | None) -> date:
-    example = lang.short_date(date(2016, 4, 22))
     try:
         values = read_dates(raw, lang, order)
     except AnswerError:
-        raise AnswerError("not_a_date", lang._("Please type a date, like {example} or 2016-04-22.").format(example=example)) from None
+        raise AnswerError("not_a_date", lang._("Please type a date, like {example} or 2016-04-22.").format(
+            example=lang.short_date(date(2016, 4, 22)))) from None
 
     def check(value: date) -> date:
         if value.year < 1900:
@@ -513,31 +526,57 @@ def which_one(q: Question, values: tuple[Any, ...], lang: Lang) -> str:
     return lang._("Did you mean {first} or {second}?").format(first=shown[0], second=shown[1])
 
 
-def unusual(q: Question, value: Any, lang: Lang, others: dict[str, Any],
-            questions: dict[str, Question]) -> Unusual | None:
+def unusual(q: Question, value: Any, lang: Lang, others: dict[str, Any], questions: dict[str, Question],
+            below: dict[str, tuple[Question, ...]] | None = None) -> Unusual | None:
     """Whether ``value`` is far outside what ``q`` usually gets (``usual``, ``usual_not_above`` in the flow).
 
     ``others`` are the answers on the path; a bound against another answer is checked from whichever of the two
-    is answered second.
+    is answered second (``below``: :func:`usually_below` of the flow, for the second way round).
     """
     if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
         return None
-    shown = display(q, value, lang)
     if q.usual is not None:
         if q.usual.min is not None and value < q.usual.min:
-            return Unusual(lang._("You typed {answer}. That is much less than usual for this question. Is that right?").format(answer=shown))
+            return Unusual(lang._("You typed {answer}. That is much less than usual for this question. Is that right?").format(
+                answer=display(q, value, lang)))
         if q.usual.max is not None and value > q.usual.max:
-            return Unusual(lang._("You typed {answer}. That is much more than usual for this question. Is that right?").format(answer=shown))
+            return Unusual(lang._("You typed {answer}. That is much more than usual for this question. Is that right?").format(
+                answer=display(q, value, lang)))
     limit = others.get(q.usual_not_above) if q.usual_not_above else None
-    if isinstance(limit, (int, Decimal)) and not isinstance(limit, bool) and value > limit:
+    if _number_like(limit) and value > limit:
         return Unusual(lang._("You typed {answer}. That is more than your earlier answer, {limit}. Is that right?").format(
-            answer=shown, limit=display(questions[q.usual_not_above], limit, lang)))  # type: ignore[index]
-    for other in questions.values():
-        below = others.get(other.id) if other.usual_not_above == q.id else None
-        if isinstance(below, (int, Decimal)) and not isinstance(below, bool) and value < below:
+            answer=display(q, value, lang), limit=display(questions[q.usual_not_above], limit, lang)))  # type: ignore[index]
+    if below is None:
+        below = {}
+        for other in questions.values():
+            if other.usual_not_above:
+                below.setdefault(other.usual_not_above, ())
+                below[other.usual_not_above] += (other,)
+    for other in below.get(q.id, ()):
+        below = others.get(other.id)
+        if _number_like(below) and value < below:
             return Unusual(lang._("You typed {answer}. That is less than your earlier answer, {limit}. Is that right?").format(
-                answer=shown, limit=display(other, below, lang)))
+                answer=display(q, value, lang), limit=display(other, below, lang)))
     return None
+
+
+def _number_like(value: Any) -> bool:
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+
+
+_BELOW: dict[int, tuple[Any, dict[str, tuple[Question, ...]]]] = {}
+
+
+def usually_below(flow: Any) -> dict[str, tuple[Question, ...]]:
+    """question id -> the questions whose answer is usually not above its answer; built once per flow."""
+    found = _BELOW.get(id(flow))
+    if found is None or found[0] is not flow:
+        below: dict[str, list[Question]] = {}
+        for other in flow.questions:
+            if other.usual_not_above:
+                below.setdefault(other.usual_not_above, []).append(other)
+        found = _BELOW[id(flow)] = (flow, {k: tuple(v) for k, v in below.items()})
+    return found[1]
 
 
 def confirm_label(q: Question, value: Any, lang: Lang) -> str:

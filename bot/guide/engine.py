@@ -42,7 +42,7 @@ from medguide.flows.model import RESULTS, Flow, Question, load
 from medguide.rules import Outcome, Refusal, evaluate
 
 from medguide.bot.guide.answers import (AnswerError, Ambiguous, clean_text, confirm_label, display, parse, unusual,
-                                        which_one)
+                                        usually_below, which_one)
 from medguide.bot.guide.law_words import with_law_numbers
 from medguide.bot.words.i18n import DEFAULT, Lang, lang
 
@@ -317,26 +317,26 @@ class Engine:
         if q is None:
             return Reply(False, reader._("The questions are done. You can review or change your answers."), "finished", text)
         order = typist.date_order if typist is not None else None
+        others = self.path_answers()
         try:
-            value = self._parse(q, text, reader, order)
+            value = self._parse(q, text, reader, order, others)
         except AnswerError as exc:
             self.draft = text
             return Reply(False, exc.message, exc.code, text)
         except Ambiguous as exc:
             return self._pending_reply(q, "ambiguous", text, exc.values, typist)
-        found = unusual(q, value, reader, self.path_answers(), self.questions)
-        if found is not None:
+        if unusual(q, value, reader, others, self.questions, usually_below(self.flow)) is not None:
             return self._pending_reply(q, "unusual", text, (value,), typist)
         return self._accepted(q, value, text, typist)
 
-    def _parse(self, q: Question, text: str, reader: Lang, order: str | None) -> Any:
+    def _parse(self, q: Question, text: str, reader: Lang, order: str | None, others: dict[str, Any]) -> Any:
         try:
-            return parse(q, text, reader, self.path_answers(), self.today, order)
+            return parse(q, text, reader, others, self.today, order)
         except AnswerError:
             if reader is self.lang:
                 raise
             try:  # staff may type the caller's word ("có"): read it too; the staff's reason if neither reads
-                return parse(q, text, self.lang, self.path_answers(), self.today, order)
+                return parse(q, text, self.lang, others, self.today, order)
             except (AnswerError, Ambiguous):
                 pass
             raise
@@ -348,7 +348,7 @@ class Engine:
             message = which_one(q, values, reader)
             options = tuple(Option(v, display(q, v, reader)) for v in values)
         else:
-            found = unusual(q, values[0], reader, self.path_answers(), self.questions)
+            found = unusual(q, values[0], reader, self.path_answers(), self.questions, usually_below(self.flow))
             message = found.message if found is not None else ""
             options = (Option(values[0], confirm_label(q, values[0], reader)),)
         return Pending(q.id, code, text, message, options, typist)
