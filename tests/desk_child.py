@@ -12,7 +12,7 @@ from tests.app_helpers import UTAH_PAYER, answer, make_app
 async def main(tmp: Path, count: int) -> None:
     app = make_app("desk", tmp=tmp)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.new_session("crash test", "es")
+        app.mode.new_session("crash test", "es")  # type: ignore[attr-defined]
         await pilot.pause()
         for n, (qid, text) in enumerate(UTAH_PAYER[:count], start=1):
             await answer(pilot, qid, text)

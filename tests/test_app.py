@@ -265,3 +265,23 @@ def test_summary_in_the_language_with_an_english_copy(tmp_path: Path):
     assert "\n### " in md and "\n\n### " in md  # headings stand apart from the lists
     txt = write(tmp_path / "s.txt", engine).read_text(encoding="utf-8")
     assert "**" not in txt and "#" not in txt.split("\n")[0]
+
+
+def test_parent_kiosk_and_desk_differ_by_their_mode_object(tmp_path):
+    import pytest
+
+    from medguide.bot.faces.app.modes import MODES, DeskMode, KioskMode, ParentMode
+
+    assert MODES == {"parent": ParentMode, "kiosk": KioskMode, "desk": DeskMode}
+    seen = {}
+    for name in MODES:
+        app = make_app(name, "es", tmp=tmp_path)
+        assert type(app.mode) is MODES[name] and app.mode.name == name
+        seen[name] = (app.can_save, app.mode.side_panel, app.ui_lang.code, [key for key, *_ in app.common_hints()])
+    assert seen == {
+        "parent": (True, False, "es", ["F2", "F7", "F8", "^q"]),
+        "kiosk": (False, False, "es", ["F2", "F7", "F8"]),
+        "desk": (True, True, "en", ["F2", "F7", "F8", "F6", "F9", "^q"]),
+    }
+    with pytest.raises(ValueError, match="unknown mode"):
+        make_app("library", tmp=tmp_path)

@@ -76,7 +76,7 @@ def test_help(snap_compare):
 def test_desk_question_with_side_panel(snap_compare, tmp_path):
     async def open_call(pilot: Pilot) -> None:
         app = pilot.app
-        app.new_session("Ana", "es")  # type: ignore[attr-defined]
+        app.mode.new_session("Ana", "es")  # type: ignore[attr-defined]
         await pilot.pause()
         for qid, text in UTAH_PAYER[:10]:
             assert app.engine.answer(text).ok  # type: ignore[attr-defined]

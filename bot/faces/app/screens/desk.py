@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +15,9 @@ from medguide.bot.words.i18n import LANGUAGES, Lang
 from medguide.bot.faces.app.widgets import LanguageList, Plain, SafeInput, safe
 from medguide.bot.faces.app.screens.base import MedguideScreen
 from medguide.bot.faces.app.screens.confirm import Confirm
+
+if TYPE_CHECKING:
+    from medguide.bot.faces.app.modes import DeskMode
 
 
 class SessionsScreen(MedguideScreen):
@@ -36,6 +39,10 @@ class SessionsScreen(MedguideScreen):
             yield Button("", id="new", variant="primary")
             yield Button("", id="resume")
             yield Button("", id="delete", variant="error")
+
+    @property
+    def desk(self) -> DeskMode:
+        return cast("DeskMode", self.medguide.mode)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -86,14 +93,14 @@ class SessionsScreen(MedguideScreen):
     def action_new(self) -> None:
         def made(choice: tuple[str, str] | None) -> None:
             if choice is not None:
-                self.medguide.new_session(*choice)
+                self.desk.new_session(*choice)
 
         self.app.push_screen(NewSession(self.ui), made)
 
     def action_resume(self) -> None:
         session = self.selected()
         if session is not None:
-            self.medguide.open_session(session)
+            self.desk.open_session(session)
 
     def action_delete(self) -> None:
         session = self.selected()
@@ -113,7 +120,7 @@ class SessionsScreen(MedguideScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.row_key.value:
-            self.medguide.open_session(event.row_key.value)
+            self.desk.open_session(event.row_key.value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

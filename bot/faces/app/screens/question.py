@@ -121,7 +121,7 @@ class QuestionScreen(MedguideScreen):
         yield StepProgress(id="progress")
         with Horizontal(id="main"):
             yield QuestionCard(id="card")
-            if self.medguide.mode == "desk":
+            if self.medguide.mode.side_panel:
                 yield SidePanel(id="panel")
         with Horizontal(id="actions"):
             yield Button("", id="continue", variant="primary")
@@ -158,8 +158,9 @@ class QuestionScreen(MedguideScreen):
         self.query_one(QuestionCard).show(question_view(engine, keep, self.ui), error)
         self.query_one("#unknown", Button).disabled = not q.unknown  # greyed, not hidden: the row keeps its size
         self.query_one("#keys").show(self.hints())  # type: ignore[attr-defined]
-        if self.medguide.mode == "desk":
-            self.query_one(SidePanel).view = self.medguide.desk_panel()
+        panel = self.medguide.panel_view()
+        if panel is not None:
+            self.query_one(SidePanel).view = panel
 
     def refresh_language(self) -> None:
         """After F2: every word again in the new language; what was typed stays in the box."""

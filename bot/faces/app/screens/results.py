@@ -47,7 +47,7 @@ class ResultsScreen(MedguideScreen):
                 yield Plain("", id="in-short")
                 yield Vertical(id="result-cards")
                 yield Plain("", id="disclaimer")
-            if self.medguide.mode == "desk":
+            if self.medguide.mode.side_panel:
                 yield SidePanel(id="panel")
         with Horizontal(id="actions"):
             yield Button("", id="review", variant="primary")
@@ -68,7 +68,7 @@ class ResultsScreen(MedguideScreen):
         self.query_one("#disclaimer", Plain).show(_("This is a guide, not legal advice."))
         labels = {
             "review": _("Review answers"), "save": _("Save the summary"), "back": _("Back"),
-            "restart": _("Finish and clear my answers") if self.medguide.mode == "kiosk" else _("Start over"),
+            "restart": self.medguide.mode.restart_label(_),
         }
         for button in self.query("#actions Button").results(Button):
             button.label = Text(labels[button.id or ""])
@@ -95,8 +95,9 @@ class ResultsScreen(MedguideScreen):
             box.mount_all([ResultCard(result_view(x, self.lang)) for x in found])
         else:
             box.mount(Plain(self.lang._("The guide has no result for these answers.")))
-        if self.medguide.mode == "desk":
-            self.query_one(SidePanel).view = self.medguide.desk_panel()
+        panel = self.medguide.panel_view()
+        if panel is not None:
+            self.query_one(SidePanel).view = panel
 
     def refresh_language(self) -> None:
         self.relabel()
