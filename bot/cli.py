@@ -107,16 +107,18 @@ def _kiosk(args: argparse.Namespace) -> int:
 
     if args.set_pin:
         return _set_pin()
-    import os
-
-    for name in ("TEXTUAL_LOG", "TEXTUAL", "TEXTUAL_ALLOW_SIGNALS", "TEXTUAL_DEBUG"):
-        os.environ.pop(name, None)  # before Textual is imported: no log file, no devtools, ctrl+c stays a key
     settings = _settings()
     if settings is None:
         return 2
     if settings.kiosk.pin is None:
         sys.stderr.write(f"No staff PIN is set, so staff could not close the kiosk. Set one first: medguide kiosk --set-pin\n"
                          f"(it is stored as a salted hash in {config.config_path()})\n")
+        return 2
+    from medguide.bot.faces.app.kiosk_env import clean_start
+
+    refused = clean_start(["--lang", args.lang] if args.lang else [])  # before Textual is imported; may exec afresh
+    if refused:
+        sys.stderr.write(f"medguide cannot start: {refused}.\n")
         return 2
     from medguide.bot.faces.app.app import run_app
 

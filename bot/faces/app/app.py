@@ -121,6 +121,8 @@ class MedguideApp(CrashReport, App[None]):
         self.today = today
         self.flow = flow
         self.engine = Engine(language or DEFAULT, flow, today)
+        self.copied = ""
+        """The app's own clipboard (what Ctrl+V pastes)."""
         self.register_theme(HIGH_CONTRAST)
         self.theme = NORMAL_THEME
         self.mode: Mode = kind(self, store=store)
@@ -270,6 +272,18 @@ class MedguideApp(CrashReport, App[None]):
     def crash_report(self) -> list[RenderableType]:
         return self.mode.crash_report()
 
+    # ------------------------------------------------------------ the clipboard
+    @property
+    def clipboard(self) -> str:
+        """What Ctrl+V pastes: only text copied in this app (the kiosk forgets it with the session)."""
+        return self.copied
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Every copy (an Input's Ctrl+C, a screen selection) comes here; only some modes pass it to the terminal."""
+        self.copied = text
+        if self.mode.terminal_clipboard:
+            super().copy_to_clipboard(text)  # also the terminal's clipboard (OSC 52)
+
     # ------------------------------------------------------------ the mode's clock
     async def on_event(self, event: events.Event) -> None:
         self.mode.activity(event)
@@ -286,8 +300,7 @@ class MedguideApp(CrashReport, App[None]):
 
 def run_app(mode: ModeName = "parent", language: str | None = None, config: Config | None = None,
             today: Callable[[], date] | None = None) -> int:
-    """Run the app in the terminal; returns the exit code."""
-    mode_class(mode).prepare_environment()
-    app = MedguideApp(mode, language, config=config, today=today)
-    app.run()
-    return app.return_code or 0
+    """Run the app in the terminal; returns the exit code (the kiosk starts again after an internal error)."""
+    kind = mode_class(mode)
+    kind.prepare_environment()
+    return kind.run(lambda: MedguideApp(mode, language, config=config, today=today))

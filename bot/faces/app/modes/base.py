@@ -8,6 +8,7 @@ from textual import events
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from textual.app import App
     from textual.screen import Screen
 
     from medguide.bot.faces.app.app import MedguideApp
@@ -37,6 +38,8 @@ class Mode:
     """Whether the question and results screens show the English side panel."""
     quit_hint: ClassVar[bool] = True
     """Whether Ctrl+C tells how to quit (Textual's hint) and the footer lists ^q Quit."""
+    terminal_clipboard: ClassVar[bool] = True
+    """Whether a copy also goes to the terminal's clipboard (OSC 52), where it outlives the app."""
 
     store: Store | None = None
     """The desk's sessions (only the desk has a store)."""
@@ -49,6 +52,13 @@ class Mode:
     @classmethod
     def prepare_environment(cls) -> None:
         """Called before Textual's ``App.__init__`` reads the environment."""
+
+    @classmethod
+    def run(cls, make_app: Callable[[], App[None]]) -> int:
+        """Run the app in the terminal until it exits; returns the exit code."""
+        app = make_app()
+        app.run()
+        return app.return_code or 0
 
     # ------------------------------------------------------------ start
     def first_screen(self) -> Screen:

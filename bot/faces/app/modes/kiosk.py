@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from textual import events
@@ -12,6 +13,7 @@ from medguide.bot.faces.app.modes.base import ACTIVITY, Hint, Mode, ModeName
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from textual.app import App
 
     from medguide.bot.faces.app.app import MedguideApp
     from medguide.bot.faces.app.store import Store
@@ -23,12 +25,20 @@ class KioskMode(Mode):
     name: ClassVar[ModeName] = "kiosk"
     can_save: ClassVar[bool] = False
     quit_hint: ClassVar[bool] = False
+    terminal_clipboard: ClassVar[bool] = False
+    restart_pause: ClassVar[float] = 5.0
+    """After many crashes in a row, the pause before the next start (so a broken install does not spin)."""
 
     def __init__(self, app: MedguideApp, *, store: Store | None = None) -> None:
         super().__init__(app)
         kiosk = app.config.kiosk
         self.idle = IdleWatch(app.clock, kiosk.idle_seconds, kiosk.countdown_seconds)
         self._countdown: Any = None
+        from medguide.bot.faces.app.config import data_dir
+        from medguide.bot.faces.app.pin import PinGuard
+
+        self.pin_guard = PinGuard(data_dir() / "kiosk-pin-attempts.json")
+        """Wrong PINs, counted across restarts (no parent data in it)."""
 
     @classmethod
     def prepare_environment(cls) -> None:
@@ -69,11 +79,29 @@ class KioskMode(Mode):
             if ok:
                 app.exit()
 
-        app.push_screen(PinPrompt(app.engine.lang, lambda typed: check_pin(typed, pin), pin is not None), done)
+        app.push_screen(PinPrompt(app.engine.lang, lambda typed: check_pin(typed, pin), pin is not None, self.pin_guard), done)
 
     def crash_report(self) -> list[RenderableType]:
         """No traceback: Textual's lists local variables, which may hold a parent's answers."""
         return ["medguide stopped because of an internal error. Please tell the staff."]
+
+    @classmethod
+    def run(cls, make_app: Callable[[], App[None]]) -> int:
+        """Run the kiosk; after an internal error start a new one (on the language screen, nothing kept).
+
+        Only the staff PIN ends this (exit code 0). A service manager (the README's systemd unit,
+        ``Restart=always``) starts it again even then, so the screen never shows a shell.
+        """
+        crashes: list[float] = []
+        while True:
+            app = make_app()
+            app.run()
+            if not app.return_code:
+                return 0
+            now = time.monotonic()
+            crashes = [t for t in crashes if now - t < 60] + [now]
+            if len(crashes) >= 5:  # five in a minute: something is broken; pause instead of spinning
+                time.sleep(cls.restart_pause)
 
     # ------------------------------------------------------------ idle and wipe
     def activity(self, event: events.Event) -> None:
@@ -128,6 +156,7 @@ class KioskMode(Mode):
 
         app = self.app
         app.new_engine(app.language)
+        app.copied = ""  # what the last parent copied is not the next one's to paste
         self._countdown = None
         app.clear_notifications()
         app.set_contrast(False)
