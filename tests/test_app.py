@@ -285,3 +285,48 @@ def test_parent_kiosk_and_desk_differ_by_their_mode_object(tmp_path):
     }
     with pytest.raises(ValueError, match="unknown mode"):
         make_app("library", tmp=tmp_path)
+
+
+@run_async
+async def test_d7_the_summary_is_owner_only_and_never_overwrites_without_asking(tmp_path: Path):
+    import os
+
+    from medguide.bot.faces.app.screens.confirm import Confirm
+
+    from .app_helpers import played_engine
+
+    existing = tmp_path / "notes.md"
+    existing.write_text("my own notes\n", encoding="utf-8")
+    os.chmod(existing, 0o644)
+    app = make_app("parent", "en", tmp=tmp_path)
+    app.engine = played_engine("en")
+    old = os.umask(0)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            app.screen.query_one("#path", SafeInput).value = str(existing)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, Confirm) and "There is already a file at" in app.screen.question
+            await pilot.click("#no")  # keep that file
+            await pilot.pause()
+            assert existing.read_text(encoding="utf-8") == "my own notes\n"
+            assert isinstance(app.screen, SaveScreen)
+            app.screen.query_one("#path", SafeInput).value = str(tmp_path / "new" / "summary.md")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            app.screen.query_one("#path", SafeInput).value = str(existing)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.click("#yes")  # replace it, on purpose
+            await pilot.pause()
+    finally:
+        os.umask(old)
+    assert "$317.00" in existing.read_text(encoding="utf-8")
+    made = tmp_path / "new" / "summary.md"
+    assert [os.stat(p).st_mode & 0o777 for p in (made, made.parent, existing)] == [0o600, 0o700, 0o600]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new", "notes.md"]  # no temporary file left

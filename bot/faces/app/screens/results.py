@@ -170,14 +170,27 @@ class SaveScreen(ModalScreen[Path | None]):
             self.dismiss(None)
 
     def save(self) -> None:
-        from medguide.bot.guide.summary import write
-
-        _ = self.lang._
         text = self.query_one("#path", SafeInput).value.strip()
         if not text:
             return
+        self._write(Path(text), replace=False)
+
+    def _write(self, target: Path, replace: bool) -> None:
+        from medguide.bot.guide.summary import write
+
+        _ = self.lang._
         try:
-            path = write(Path(text), self.engine)
+            path = write(target, self.engine, replace=replace)
+        except FileExistsError:
+            from medguide.bot.faces.app.screens.confirm import Confirm
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._write(target, replace=True)
+
+            question = _("There is already a file at {path}. Replace it with this summary?").format(path=str(target.expanduser()))
+            self.app.push_screen(Confirm(question, _("Replace it"), _("Keep that file")), answer)
+            return
         except OSError as exc:
             self.query_one("#save-error", Plain).show(_("Could not save there: {reason}").format(reason=exc.strerror or str(exc)))
             return
