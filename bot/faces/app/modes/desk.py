@@ -33,11 +33,15 @@ RETRY_SECONDS = 5.0
 """How often an unsaved change is tried again."""
 
 
-def local_time(moment: datetime | None) -> str:
-    """A stored (UTC) time as the desk's clock shows it, whole minutes: ``2026-11-23 14:05``."""
+def local_time(moment: datetime | None, *, short: bool = False) -> str:
+    """A stored (UTC) time as the desk's clock shows it, whole minutes: ``2026-11-23 14:05``
+    (``short``: just ``14:05`` when it is today)."""
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone()
+    if short and local.date() == datetime.now(local.tzinfo).date():
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
 
 
 def fault_text(fault: StoreFault, _: Callable[[str], str]) -> str:
@@ -219,9 +223,17 @@ class DeskMode(Mode):
 
     def _not_saved(self, engine: Any) -> list[tuple[str, str]]:
         """Answers on screen that differ from the stored copy: (question id, what staff typed)."""
+        from medguide.bot.guide.answers import display
+
         base = (self.base or {}).get("answers", {})
         mine = engine.save()["answers"]
-        lost = [(qid, entry.get("typed", "")) for qid, entry in mine.items() if base.get(qid) != entry]
+        lost = []
+        for qid, entry in mine.items():
+            if base.get(qid) != entry:
+                q = engine.questions[qid]
+                typed = entry.get("typed", "")
+                # a choice is offered back as its words (staff may have typed its number)
+                lost.append((qid, display(q, engine.answers[qid], self.ui_lang) if q.type in ("choice", "yesno") else typed))
         if engine.draft and engine.current is not None:
             lost.append((engine.current.id, engine.draft))
         return lost

@@ -78,18 +78,20 @@ class SessionsScreen(MedguideScreen):
         table = self.query_one("#sessions", DataTable)
         keep = self.selected()
         table.clear(columns=True)
-        for label, width in ((_("Code"), 7), (_("Caller"), 24), (_("Language"), 10), (_("Answers"), 7), (_("Last saved"), 16),
-                             (_("By"), 10), (_("Status"), 30)):
+        # the most useful first: at a narrow terminal the last columns scroll off, not the status
+        for label, width in ((_("Code"), 7), (_("Caller"), 18), (_("Status"), 27), (_("Language"), 10), (_("Answers"), 7),
+                             (_("Last saved"), 16), (_("By"), 10)):
             table.add_column(label, width=max(width, len(label)))
         listing = self.desk.store.list()
         me = self.desk.desk_name
         for row in listing.rows:
             status = _("Results") if row.finished else _("In progress")
             if row.open_desk and row.open_desk != me:
-                status = _("open at {desk} since {time}").format(desk=row.open_desk, time=local_time(row.open_since))
+                status = _("open at {desk} since {time}").format(desk=row.open_desk, time=local_time(row.open_since, short=True))
             table.add_row(
-                Text(shown_code(row.code)), Text(safe(row.label) or "—"), Text(LANGUAGES.get(row.language, ("", row.language))[1]),
-                Text(str(row.answers)), Text(local_time(row.updated)), Text(safe(row.updated_by)), Text(safe(status)), key=row.id,
+                Text(shown_code(row.code)), Text(safe(row.label) or "—"), Text(safe(status)),
+                Text(LANGUAGES.get(row.language, ("", row.language))[1]), Text(str(row.answers)), Text(local_time(row.updated)),
+                Text(safe(row.updated_by)), key=row.id,
             )
         problems = []
         if listing.fault is not None:
