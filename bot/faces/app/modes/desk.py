@@ -224,16 +224,17 @@ class DeskMode(Mode):
     def _not_saved(self, engine: Any) -> list[tuple[str, str]]:
         """Answers on screen that differ from the stored copy: (question id, what staff typed)."""
         from medguide.bot.guide.answers import display
+        from medguide.bot.guide.engine import split_key
 
         base = (self.base or {}).get("answers", {})
         mine = engine.save()["answers"]
         lost = []
-        for qid, entry in mine.items():
-            if base.get(qid) != entry:
-                q = engine.questions[qid]
+        for key, entry in mine.items():
+            if base.get(key) != entry:
+                q = engine.questions[split_key(key)[0]]  # a repeated group's answer is kept per item ("qid#2")
                 typed = entry.get("typed", "")
                 # a choice is offered back as its words (staff may have typed its number)
-                lost.append((qid, display(q, engine.answers[qid], self.ui_lang) if q.type in ("choice", "yesno") else typed))
+                lost.append((q.id, display(q, engine.answers[key], self.ui_lang) if q.type in ("choice", "yesno") else typed))
         if engine.draft and engine.current is not None:
             lost.append((engine.current.id, engine.draft))
         return lost
