@@ -190,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--set-pin", action="store_true", help="set the staff PIN (read twice from the terminal, or once from stdin)")
     kiosk.set_defaults(func=_kiosk)
 
-    desk = sub.add_parser("desk", help="the app for help-desk staff: side panel in English, sessions saved in SQLite")
+    desk = sub.add_parser("desk", help="the app for help-desk staff: side panel in English, sessions saved in SQLite or PostgreSQL")
     desk.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="the day the guide takes as today")
     desk.set_defaults(func=_app, mode="desk")
     parser.set_defaults(func=_app, mode="parent")
