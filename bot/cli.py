@@ -44,9 +44,12 @@ def _chat(args: argparse.Namespace) -> int:
     from medguide.bot.faces.chat import run_plain
 
     if not args.plain:
+        settings = _settings()
+        if settings is None:
+            return 2
         from medguide.bot.faces.app.app import run_app
 
-        return run_app(mode="parent", language=args.lang, today=_clock(args))
+        return run_app(mode="parent", language=args.lang, config=settings, today=_clock(args))
     return run_plain(args.lang, today=_clock(args))
 
 
@@ -78,10 +81,25 @@ def _flow(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings():
+    """The validated settings, or None after printing what is wrong with them (the caller exits 2)."""
+    from medguide.bot.faces.app import config
+
+    try:
+        return config.load()
+    except config.SettingsError as exc:
+        sys.stderr.write(f"medguide cannot start: the settings are not right.\n{exc}\n")
+        return None
+
+
 def _app(args: argparse.Namespace) -> int:
+    settings = _settings()
+    if settings is None:
+        return 2
     from medguide.bot.faces.app.app import run_app
 
-    return run_app(mode=getattr(args, "mode", "parent"), language=getattr(args, "lang", None), today=_clock(args))
+    return run_app(mode=getattr(args, "mode", "parent"), language=getattr(args, "lang", None), config=settings,
+                   today=_clock(args))
 
 
 def _kiosk(args: argparse.Namespace) -> int:
@@ -89,14 +107,18 @@ def _kiosk(args: argparse.Namespace) -> int:
 
     if args.set_pin:
         return _set_pin()
-    import os
-
-    for name in ("TEXTUAL_LOG", "TEXTUAL", "TEXTUAL_ALLOW_SIGNALS", "TEXTUAL_DEBUG"):
-        os.environ.pop(name, None)  # before Textual is imported: no log file, no devtools, ctrl+c stays a key
-    settings = config.load()
+    settings = _settings()
+    if settings is None:
+        return 2
     if settings.kiosk.pin is None:
         sys.stderr.write(f"No staff PIN is set, so staff could not close the kiosk. Set one first: medguide kiosk --set-pin\n"
                          f"(it is stored as a salted hash in {config.config_path()})\n")
+        return 2
+    from medguide.bot.faces.app.kiosk_env import clean_start
+
+    refused = clean_start(["--lang", args.lang] if args.lang else [])  # before Textual is imported; may exec afresh
+    if refused:
+        sys.stderr.write(f"medguide cannot start: {refused}.\n")
         return 2
     from medguide.bot.faces.app.app import run_app
 
@@ -116,9 +138,17 @@ def _set_pin() -> int:
     else:
         pin = sys.stdin.readline().rstrip("\r\n")
     try:
-        path = config.set_pin(pin)
+        config.check_new_pin(pin)
     except ValueError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(f"{exc} Nothing was changed.\n")
+        return 1
+    try:
+        path = config.set_pin(pin)
+    except config.SettingsError as exc:
+        sys.stderr.write(f"The settings file is not right, so the PIN was not stored.\n{exc}\n")
+        return 2
+    except OSError as exc:
+        sys.stderr.write(f"The PIN could not be stored in {config.config_path()}: {exc.strerror or exc}\n")
         return 1
     print(f"The staff PIN is set (its hash is in {path}).")
     return 0
@@ -160,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--set-pin", action="store_true", help="set the staff PIN (read twice from the terminal, or once from stdin)")
     kiosk.set_defaults(func=_kiosk)
 
-    desk = sub.add_parser("desk", help="the app for help-desk staff: side panel in English, sessions saved in SQLite")
+    desk = sub.add_parser("desk", help="the app for help-desk staff: side panel in English, sessions saved in SQLite or PostgreSQL")
     desk.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="the day the guide takes as today")
     desk.set_defaults(func=_app, mode="desk")
     parser.set_defaults(func=_app, mode="parent")

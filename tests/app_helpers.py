@@ -14,12 +14,12 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from medguide.bot.faces.app.app import MedguideApp
-from medguide.bot.faces.app.config import Config, DeskConfig, KioskConfig, hash_pin
+from medguide.bot.faces.app.config import Config, DeskConfig, KioskConfig, SummaryConfig, hash_pin
 from medguide.bot.faces.app.widgets import ChoiceSet, QuestionCard, SafeInput
 from tests.interviews import UTAH_PAYER  # noqa: F401  (re-exported for the app tests)
 
 TODAY = date(2026, 11, 23)
-PIN = "4321"
+PIN = "432187"
 PIN_HASH = hash_pin(PIN, salt=b"0123456789abcdef", iterations=1000)
 
 
@@ -37,8 +37,8 @@ def run_async(test):
 def settings(tmp: Path, idle: float = 300, countdown: float = 60) -> Config:
     return Config(
         kiosk=KioskConfig(pin=PIN_HASH, idle_seconds=idle, countdown_seconds=countdown),
-        desk=DeskConfig(database=tmp / "desk.sqlite3"),
-        summary_directory=tmp,
+        desk=DeskConfig(database=tmp / "desk.sqlite3", name="desk-a"),
+        summary=SummaryConfig(directory=tmp),
     )
 
 

@@ -68,3 +68,19 @@ class StoryItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, None, f"story: {self.path.relative_to(STORIES)}"
+
+@pytest.fixture(autouse=True)
+def _private_xdg_dirs(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real ~/.config or ~/.local/share (settings, desk database, PIN attempts)."""
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("MEDGUIDE_CONFIG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for this test session (tests/pg_server.py): skips, or fails in CI, without one."""
+    from tests.pg_server import start_server
+
+    yield from start_server()

@@ -312,3 +312,68 @@ async def test_an_unusual_amount_is_confirmed_on_the_question_screen():
         await pilot.press("1", "enter")
         await pilot.pause()
         assert app.engine.answers["base_support"] == Decimal("3.20") and app.engine.current.id == "my_side_plan"
+
+
+def test_parent_kiosk_and_desk_differ_by_their_mode_object(tmp_path):
+    import pytest
+
+    from medguide.bot.faces.app.modes import MODES, DeskMode, KioskMode, ParentMode
+
+    assert MODES == {"parent": ParentMode, "kiosk": KioskMode, "desk": DeskMode}
+    seen = {}
+    for name in MODES:
+        app = make_app(name, "es", tmp=tmp_path)
+        assert type(app.mode) is MODES[name] and app.mode.name == name
+        seen[name] = (app.can_save, app.mode.side_panel, app.ui_lang.code, [key for key, *_ in app.common_hints()])
+    assert seen == {
+        "parent": (True, False, "es", ["F2", "F7", "F8", "^q"]),
+        "kiosk": (False, False, "es", ["F2", "F7", "F8"]),
+        "desk": (True, True, "en", ["F2", "F7", "F8", "F6", "F9", "^q"]),
+    }
+    with pytest.raises(ValueError, match="unknown mode"):
+        make_app("library", tmp=tmp_path)
+
+
+@run_async
+async def test_d7_the_summary_is_owner_only_and_never_overwrites_without_asking(tmp_path: Path):
+    import os
+
+    from medguide.bot.faces.app.screens.confirm import Confirm
+
+    from .app_helpers import played_engine
+
+    existing = tmp_path / "notes.md"
+    existing.write_text("my own notes\n", encoding="utf-8")
+    os.chmod(existing, 0o644)
+    app = make_app("parent", "en", tmp=tmp_path)
+    app.engine = played_engine("en")
+    old = os.umask(0)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            app.screen.query_one("#path", SafeInput).value = str(existing)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, Confirm) and "There is already a file at" in app.screen.question
+            await pilot.click("#no")  # keep that file
+            await pilot.pause()
+            assert existing.read_text(encoding="utf-8") == "my own notes\n"
+            assert isinstance(app.screen, SaveScreen)
+            app.screen.query_one("#path", SafeInput).value = str(tmp_path / "new" / "summary.md")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            app.screen.query_one("#path", SafeInput).value = str(existing)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.click("#yes")  # replace it, on purpose
+            await pilot.pause()
+    finally:
+        os.umask(old)
+    assert "$317.00" in existing.read_text(encoding="utf-8")
+    made = tmp_path / "new" / "summary.md"
+    assert [os.stat(p).st_mode & 0o777 for p in (made, made.parent, existing)] == [0o600, 0o700, 0o600]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new", "notes.md"]  # no temporary file left

@@ -73,17 +73,31 @@ def test_help(snap_compare):
     assert snap_compare(app_at("parent", "en", UTAH_PAYER[:5]), press=["f1"], terminal_size=(80, 24))
 
 
-def test_desk_question_with_side_panel(snap_compare, tmp_path):
+def test_desk_question_with_side_panel(snap_compare, tmp_path, monkeypatch):
+    import time
+    from datetime import datetime, timezone
+
+    from medguide.bot.faces.app.store import SQLiteStore
+
+    monkeypatch.setenv("TZ", "America/Denver")
+    time.tzset()
+    monkeypatch.setattr("medguide.bot.faces.app.store.base.new_code", lambda: "K7M4QX")
+    store = SQLiteStore(tmp_path / "desk.sqlite3", lambda: datetime(2026, 11, 23, 21, 5, 30, tzinfo=timezone.utc), desk="desk-a")
+
     async def open_call(pilot: Pilot) -> None:
         app = pilot.app
-        app.new_session("Ana", "es")  # type: ignore[attr-defined]
+        app.mode.new_session("Ana", "es")  # type: ignore[attr-defined]
         await pilot.pause()
         for qid, text in UTAH_PAYER[:10]:
             assert app.engine.answer(text).ok  # type: ignore[attr-defined]
         app.show_current()  # type: ignore[attr-defined]
         await no_cursor_blink(pilot)
 
-    assert snap_compare(make_app("desk", tmp=tmp_path), run_before=open_call, terminal_size=(120, 36))
+    try:
+        assert snap_compare(make_app("desk", tmp=tmp_path, store=store), run_before=open_call, terminal_size=(120, 36))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_kiosk_idle_countdown(snap_compare):

@@ -6,6 +6,7 @@ person typed is written as text: in Markdown, characters that would format are e
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -77,10 +78,38 @@ def full_summary(engine: Engine, markdown: bool = True, today: date | None = Non
     return text
 
 
-def write(path: Path, engine: Engine, today: date | None = None) -> Path:
-    """Write the summary to ``path`` (plain text when it ends in .txt, else Markdown)."""
+def write(path: Path, engine: Engine, today: date | None = None, *, replace: bool = False) -> Path:
+    """Write the summary to ``path`` (plain text when it ends in .txt, else Markdown), readable by its owner only.
+
+    An existing file is never overwritten unless ``replace`` (the app asks first): ``FileExistsError``.
+    Missing folders are made owner-only too.
+    """
     path = path.expanduser()
     text = full_summary(engine, markdown=path.suffix.lower() != ".txt", today=today)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    _private_folders(path.parent)
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    if not replace:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)  # FileExistsError when it is there
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return path
+
+
+def _private_folders(folder: Path) -> None:
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(made, 0o700)

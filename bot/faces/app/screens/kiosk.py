@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, ClassVar
+import math
+from typing import TYPE_CHECKING, Callable, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -14,6 +15,9 @@ from textual.widgets import Button
 
 from medguide.bot.words.i18n import Lang
 from medguide.bot.faces.app.widgets import Plain, SafeInput
+
+if TYPE_CHECKING:
+    from medguide.bot.faces.app.pin import PinGuard
 
 
 class IdleCountdown(ModalScreen[bool]):
@@ -61,15 +65,20 @@ class IdleCountdown(ModalScreen[bool]):
 
 
 class PinPrompt(ModalScreen[bool]):
-    """Staff only: the PIN closes the kiosk. ``check`` compares with the stored hash; True when it matched."""
+    """Staff only: the PIN closes the kiosk. ``check`` compares with the stored hash; True when it matched.
+
+    ``guard`` (a :class:`~medguide.bot.faces.app.pin.PinGuard`) makes each try after the third wrong
+    PIN wait longer; while it waits, the box is disabled and says how long is left.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, lang: Lang, check: Callable[[str], bool], pin_set: bool) -> None:
+    def __init__(self, lang: Lang, check: Callable[[str], bool], pin_set: bool, guard: PinGuard | None = None) -> None:
         super().__init__()
         self.lang = lang
         self.check = check
         self.pin_set = pin_set
+        self.guard = guard
 
     def compose(self) -> ComposeResult:
         _ = self.lang._
@@ -87,6 +96,31 @@ class PinPrompt(ModalScreen[bool]):
     def on_mount(self) -> None:
         for box in self.query("#pin").results(SafeInput):
             box.focus()
+        self.set_interval(1.0, self.count_down, name="pin-wait")
+        self.count_down()
+
+    def waiting(self) -> float:
+        return self.guard.wait() if self.guard is not None else 0.0
+
+    def count_down(self, wrong: bool = False) -> None:
+        """Show the wait (and keep the box shut) while there is one."""
+        left = math.ceil(self.waiting())
+        for box in self.query("#pin").results(SafeInput):
+            box.disabled = left > 0
+            if not left and self._waited:
+                box.focus()
+        error = self.query_one("#pin-error", Plain)
+        not_right = self.lang._("That PIN is not right.")
+        if left:
+            words = self.lang.n_("Too many wrong PINs. Try again in {n} second.", "Too many wrong PINs. Try again in {n} seconds.", left)
+            error.show((not_right + " " if wrong else "") + words.format(n=left))
+        elif wrong:
+            error.show(not_right)
+        elif self._waited:
+            error.show("")
+        self._waited = left > 0
+
+    _waited = False
 
     def action_cancel(self) -> None:
         self.dismiss(False)
@@ -97,8 +131,15 @@ class PinPrompt(ModalScreen[bool]):
 
     def on_input_submitted(self, event: SafeInput.Submitted) -> None:
         event.stop()
+        event.input.value = ""
+        if self.waiting() > 0:  # not even checked while the wait lasts
+            self.count_down()
+            return
         if self.check(event.value):
+            if self.guard is not None:
+                self.guard.succeeded()
             self.dismiss(True)
             return
-        event.input.value = ""
-        self.query_one("#pin-error", Plain).show(self.lang._("That PIN is not right."))
+        if self.guard is not None:
+            self.guard.failed()
+        self.count_down(wrong=True)

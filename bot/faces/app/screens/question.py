@@ -15,7 +15,7 @@ from textual.widgets import Button
 from medguide.flows.model import Question, glossary
 
 from medguide.bot.guide.answers import AnswerError, Ambiguous, choice_label, date_examples, display, parse
-from medguide.bot.guide.engine import STAFF, Engine, Reply
+from medguide.bot.guide.engine import Engine, Reply
 from medguide.bot.words.i18n import Lang
 from medguide.bot.faces.app.widgets import AnswerInput, QuestionCard, QuestionView, SidePanel, StepProgress
 from medguide.bot.faces.app.screens.base import MedguideScreen
@@ -150,7 +150,7 @@ class QuestionScreen(MedguideScreen):
         yield StepProgress(id="progress")
         with Horizontal(id="main"):
             yield QuestionCard(id="card")
-            if self.medguide.mode == "desk":
+            if self.medguide.mode.side_panel:
                 yield SidePanel(id="panel")
         with Horizontal(id="actions"):
             yield Button("", id="continue", variant="primary")
@@ -187,8 +187,9 @@ class QuestionScreen(MedguideScreen):
         self.query_one(QuestionCard).show(question_view(engine, keep, self.ui, echo), error)
         self.query_one("#unknown", Button).disabled = not q.unknown  # greyed, not hidden: the row keeps its size
         self.query_one("#keys").show(self.hints())  # type: ignore[attr-defined]
-        if self.medguide.mode == "desk":
-            self.query_one(SidePanel).view = self.medguide.desk_panel()
+        panel = self.medguide.panel_view()
+        if panel is not None:
+            self.query_one(SidePanel).view = panel
 
     def refresh_language(self) -> None:
         """After F2: every word again in the new language; what was typed stays in the box."""
@@ -209,7 +210,7 @@ class QuestionScreen(MedguideScreen):
         engine = self.engine
         if engine.current is None or event.qid != engine.current.id:
             return  # a late message for a question already answered
-        reply = engine.answer(event.text, typist=STAFF if self.medguide.mode == "desk" else None)
+        reply = engine.answer(event.text, typist=self.medguide.mode.typist)
         self.replied(reply)
 
     def on_question_card_chosen(self, event: QuestionCard.Chosen) -> None:

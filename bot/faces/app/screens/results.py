@@ -47,7 +47,7 @@ class ResultsScreen(MedguideScreen):
                 yield Plain("", id="in-short")
                 yield Vertical(id="result-cards")
                 yield Plain("", id="disclaimer")
-            if self.medguide.mode == "desk":
+            if self.medguide.mode.side_panel:
                 yield SidePanel(id="panel")
         with Horizontal(id="actions"):
             yield Button("", id="review", variant="primary")
@@ -68,7 +68,7 @@ class ResultsScreen(MedguideScreen):
         self.query_one("#disclaimer", Plain).show(_("This is a guide, not legal advice."))
         labels = {
             "review": _("Review answers"), "save": _("Save the summary"), "back": _("Back"),
-            "restart": _("Finish and clear my answers") if self.medguide.mode == "kiosk" else _("Start over"),
+            "restart": self.medguide.mode.restart_label(_),
         }
         for button in self.query("#actions Button").results(Button):
             button.label = Text(labels[button.id or ""])
@@ -95,8 +95,9 @@ class ResultsScreen(MedguideScreen):
             box.mount_all([ResultCard(result_view(x, self.lang)) for x in found])
         else:
             box.mount(Plain(self.lang._("The guide has no result for these answers.")))
-        if self.medguide.mode == "desk":
-            self.query_one(SidePanel).view = self.medguide.desk_panel()
+        panel = self.medguide.panel_view()
+        if panel is not None:
+            self.query_one(SidePanel).view = panel
 
     def refresh_language(self) -> None:
         self.relabel()
@@ -169,14 +170,27 @@ class SaveScreen(ModalScreen[Path | None]):
             self.dismiss(None)
 
     def save(self) -> None:
-        from medguide.bot.guide.summary import write
-
-        _ = self.lang._
         text = self.query_one("#path", SafeInput).value.strip()
         if not text:
             return
+        self._write(Path(text), replace=False)
+
+    def _write(self, target: Path, replace: bool) -> None:
+        from medguide.bot.guide.summary import write
+
+        _ = self.lang._
         try:
-            path = write(Path(text), self.engine)
+            path = write(target, self.engine, replace=replace)
+        except FileExistsError:
+            from medguide.bot.faces.app.screens.confirm import Confirm
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._write(target, replace=True)
+
+            question = _("There is already a file at {path}. Replace it with this summary?").format(path=str(target.expanduser()))
+            self.app.push_screen(Confirm(question, _("Replace it"), _("Keep that file")), answer)
+            return
         except OSError as exc:
             self.query_one("#save-error", Plain).show(_("Could not save there: {reason}").format(reason=exc.strerror or str(exc)))
             return
