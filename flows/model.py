@@ -110,11 +110,18 @@ class Question(_Strict):
 
 
 class Predicate(_Strict):
-    """A named condition on earlier answers: ``answer`` with ``is``/``in``, or ``all``/``any``/``not`` of names."""
+    """A named condition on earlier answers: ``answer`` with ``is``/``in``, or ``all``/``any``/``not`` of names.
+
+    ``group`` with ``answer`` and ``is``/``in``: the condition holds when it holds for any item of the group
+    (any plan that pays only for accidents). ``month_day_between: [MM-DD, MM-DD]``: a date answer whose
+    month and day fall in that span of the year.
+    """
 
     answer: str | None = None
+    group: str | None = None
     is_: Any = Field(default=None, alias="is")
     in_: tuple[Any, ...] | None = Field(default=None, alias="in")
+    month_day_between: tuple[str, str] | None = None
     all: tuple[str, ...] | None = None
     any: tuple[str, ...] | None = None
     not_: str | None = Field(default=None, alias="not")
@@ -153,9 +160,20 @@ class Flow(_Strict):
             return any(self.holds(n, answers) for n in p.any)
         if p.not_ is not None:
             return not self.holds(p.not_, answers)
-        value = answers.get(p.answer)  # type: ignore[arg-type]
+        if p.group is not None:
+            items = getattr(answers, "groups", {}).get(p.group, [])
+            return any(self._matches(p, item.get(p.answer)) for item in items)  # type: ignore[arg-type]
+        return self._matches(p, answers.get(p.answer))  # type: ignore[arg-type]
+
+    @staticmethod
+    def _matches(p: "Predicate", value: Any) -> bool:
         if value is None:
             return False
+        if p.month_day_between is not None:
+            if not hasattr(value, "month"):
+                return False
+            low, high = p.month_day_between
+            return low <= f"{value.month:02d}-{value.day:02d}" <= high
         if p.in_ is not None:
             return value in p.in_
         return value == p.is_
@@ -215,19 +233,29 @@ class Flow(_Strict):
             more = by_id.get(g.more)
             if more is None or more.group != gid or more.type != "yesno":
                 raise ValueError(f"group {gid}: its more question {g.more!r} must be a yes/no question in the group")
-            if not any(n.repeat == gid and n.to == members[0].id for n in more.next):
-                raise ValueError(f"group {gid}: {g.more} needs a way back to {members[0].id} with repeat: {gid}")
+            member_ids = {q.id for q in members}
+            if not any(n.repeat == gid for n in more.next) or any(
+                    n.repeat == gid and n.to not in member_ids for n in more.next):
+                raise ValueError(f"group {gid}: {g.more} needs a way back into the group with repeat: {gid}")
         for q in self.questions:
             if q.group is not None and q.group not in self.groups:
                 raise ValueError(f"{q.id}: unknown group {q.group!r}")
             for n in q.next:
                 if n.repeat is not None and (q.id != self.groups.get(n.repeat, Group(title="", more="")).more):
                     raise ValueError(f"{q.id}: only a group's more question may repeat it")
+        known = ids | set(self.groups) | {a for q in self.questions for a in q.aliases}
+        for name, p in self.predicates.items():
+            if p.group is not None and p.group not in self.groups:
+                raise ValueError(f"predicate {name}: unknown group {p.group!r}")
         for r in self.results:
             if r.each is not None and r.each not in self.groups:
                 raise ValueError(f"result {r.rule}: unknown group {r.each!r}")
             if not hasattr(builders, r.facts):
                 raise ValueError(f"result {r.rule}: no facts builder {r.facts!r} in flows/facts.py")
+            unknown = [qid for qid in builders.BUILDERS.get(r.facts, ()) if qid not in known]
+            if unknown:
+                raise ValueError(f"result {r.rule}: builder {r.facts} reads {', '.join(unknown)}, which the "
+                                 f"interview does not ask")
             for ref in r.when:
                 if ref not in self.predicates:
                     raise ValueError(f"result {r.rule}: unknown predicate {ref!r}")

@@ -10,3 +10,9 @@ WORKED_EXAMPLE = STORIES / "utah" / "payer_own_plan_worked_example.yaml"
 
 UTAH_PAYER = answered_in_order(load_story(WORKED_EXAMPLE))
 """The worked example's answers in the order the guide asks for them: (question id, what was typed)."""
+
+
+def typed_lines(steps=UTAH_PAYER, words: dict[str, str] | None = None) -> str:
+    """An interview as the lines a person types into the plain chat; ``words`` swaps yes/no for a language's."""
+    words = words or {}
+    return "".join(f"{words.get(text, text)}\n" for _, text in steps)

@@ -292,8 +292,8 @@ def test_the_unusual_message_names_the_amount_as_typed_in_words():
 
 def test_a_premium_above_the_income_is_confirmed_whichever_is_answered_second():
     e = _at("gross_income")
-    e.trail = ["my_premium"]
-    e.answers["my_premium"] = Decimal("900.00")
+    e.trail = ["my_premium#1"]
+    e.answers["my_premium#1"] = Decimal("900.00")
     reply = e.answer("800")
     assert reply.code == "unusual" and "less than your earlier answer, $900.00" in reply.error
     e2 = _at("my_premium")

@@ -45,9 +45,9 @@ async def test_a_whole_interview_as_a_parent(tmp_path: Path):
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert len(app.screen.query("Button.edit")) == len(UTAH_PAYER)
-        app.screen.query_one("#edit-my_premium").scroll_visible(animate=False)
+        app.screen.query_one("#edit-my_premium--1").scroll_visible(animate=False)
         await pilot.pause()
-        await pilot.click("#edit-my_premium")
+        await pilot.click("#edit-my_premium--1")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.engine.current.id == "my_premium"
         assert app.screen.query_one(SafeInput).value == "198.00"  # the earlier answer is offered, as typed

@@ -175,7 +175,7 @@ async def test_staff_typing_for_a_vietnamese_caller_are_read_the_us_way(tmp_path
         app.screen.query_one(QuestionCard).query_one(SafeInput).value = "$198.00"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.engine.answers["my_premium"] == Decimal("198.00")
+        assert app.engine.answers["my_premium#1"] == Decimal("198.00")
 
         await pilot.press("f1")  # help: the caller's words with the staff's English under them
         await pilot.pause()

@@ -6,8 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.interviews import typed_lines
+
 ROOT = Path(__file__).resolve().parent.parent
-WHOLE = "UT\n2024-01-15\nno\nyes\n3\nno\n1\n1\n350\n1\n198\n3\n1\nyes\nno\nno\n4000\nno\nno\n"
+WHOLE = typed_lines()
 
 
 def chat(text: str, *args: str) -> subprocess.CompletedProcess:

@@ -119,9 +119,9 @@ def test_edit_that_changes_the_path_asks_the_new_questions_and_loses_nothing():
     e = engine()
     play(e, UTAH_PAYER)
     e.edit("my_side_plan")
-    assert e.answer("3").ok  # no plan on my side now
+    assert e.answer("no").ok  # no plan on my side now
     assert e.state == "plan_offered"
-    assert e.answers["my_premium"] == Decimal("198.00")  # kept, though off the path
+    assert e.answers["my_premium#1"] == Decimal("198.00")  # kept, though off the path
     assert "my_premium" not in e.path_answers()
     e.back()
     assert e.answer("1").ok  # my plan again: the old answers come back
@@ -149,13 +149,15 @@ def test_i_dont_know_where_allowed_and_what_it_would_change():
 
 def test_unknown_birthday_leaves_the_primary_plan_waiting_for_it():
     e = engine()
-    steps = UTAH_PAYER[:14] + [("other_side_plan", "1"), ("other_premium", "100"), ("other_persons_covered", "2"),
-                               ("other_children_on_case", "1"), ("other_health_benefits", "yes"), ("my_birthday", "03-14")]
+    steps = UTAH_PAYER[:15] + [("other_side_plan", "1"), ("other_premium", "100"), ("other_persons_covered", "2"),
+                               ("other_children_on_case", "1"), ("other_health_benefits", "yes"), ("other_plan_more", "no"),
+                               ("my_birthday", "03-14")]
     play(e, steps)
     assert e.state == "other_birthday"
     e.answer_unknown()
-    play(e, [("my_name", "Ana Díaz"), ("other_parent_name", "Ben Lee"), ("credit_asked", "no"), ("gross_income", "4000"),
-             ("has_bill", "no"), ("qmcso_check", "no")])
+    play(e, [("my_name", "Ana Díaz"), ("other_parent_name", "Ben Lee"), ("credit_asked", "no"),
+             ("other_credit_asked", "no"), ("gross_income", "4000"), ("has_bill", "no"), ("other_noncompliance", "no"),
+             ("qmcso_check", "no")])
     waiting = {r.rule: r.missing for r in e.results()}
     assert waiting["ut.primary_plan"] == "other_birthday"
     assert figures(e, "ut.premium_credit")["adjusted_support"] == "342.00"  # 350 - 33 + 100 / 2 x 1 x 50%

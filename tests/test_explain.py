@@ -209,8 +209,8 @@ def test_a_missing_answer_names_the_question_and_what_it_would_change():
 
 
 def test_a_missing_answer_to_a_question_without_i_dont_know_asks_for_it():
-    e = explain(Result("ut.premium_credit", missing="base_support"), EN)
-    assert e.why == ["It needs your answer to this question:", load().by_id["base_support"].ask]
+    e = explain(Result("ut.premium_credit", missing="my_premium"), EN)
+    assert e.why == ["It needs your answer to this question:", load().by_id["my_premium"].ask]
 
 
 def test_explain_all_keeps_the_order():
@@ -331,7 +331,7 @@ def test_an_assumed_i_dont_know_is_said_with_what_it_would_change():
         assert e.answer(text).ok
     assert e.state == "credit_cap"
     e.answer_unknown()
-    for text in ["1", "1", "350", "1", "198", "3", "1", "yes", "no", "no", "4000", "no", "no"]:
+    for text in ["1", "1", "350", "1", "198", "3", "1", "yes", "no", "no", "no", "4000", "no", "no", "no"]:
         assert e.answer(text).ok, e.state
     credit = next(r for r in e.results() if r.rule == "ut.premium_credit")
     assert credit.assumed == ("credit_cap",)

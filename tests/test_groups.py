@@ -133,8 +133,17 @@ def test_a_story_missing_an_item_answer_names_the_item():
                             "for it."]
 
 
-def test_a_grouped_question_answered_outside_its_list_is_refused():
+def test_a_group_answered_without_a_list_is_its_one_item():
+    story = StoryFile.model_validate({"story": "One bill", "today": "2026-12-01",
+                                      "answers": {"has_bill": "yes", "bill_amount": "5", "bill_paid_by": "other_parent",
+                                                  "income": "1000"}})
+    assert answered_in_order(story, FLOW)[1:4] == [("bill_amount", "5"), ("bill_paid_by", "other_parent"),
+                                                   ("bill_more", "no")]
+
+
+def test_a_group_answered_both_ways_is_refused():
     story = StoryFile.model_validate({"story": "x", "today": "2026-12-01",
-                                      "answers": {"has_bill": "no", "bill_amount": "5", "income": "1"}})
+                                      "answers": {"has_bill": "yes", "bill_amount": "5", "income": "1",
+                                                  "bills": [{"bill_amount": "6", "bill_paid_by": "me"}]}})
     run = play(story, flow=FLOW)
-    assert any("asked once per item of the group 'bills'" in f for f in run.failures)
+    assert any("also lists the group 'bills'" in f for f in run.failures)

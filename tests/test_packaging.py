@@ -18,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.interviews import typed_lines
+
 ROOT = Path(__file__).resolve().parent.parent
-SPANISH = "UT\n2024-01-15\nno\nsí\n3\nno\n1\n1\n350\n1\n198\n3\n1\nsí\nno\nno\n4000\nno\nno\n"
+SPANISH = typed_lines(words={"yes": "sí"})
 LINE = ('{"rule":"ut.premium_credit","facts":{"base_support":"350.00","case_type":"standard","policies":'
         '[{"holder":"payer","premium":"198.00","persons_covered":3,"children_on_case":1}]}}\n')
 

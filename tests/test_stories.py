@@ -63,18 +63,18 @@ def test_a_question_the_story_does_not_answer_fails_it_by_id_and_english_words(t
     data = yaml.safe_load(WORKED.read_text(encoding="utf-8"))
     del data["answers"]["my_premium"]
     run = play(load_story(write(tmp_path, "gap.yaml", yaml.safe_dump(data))))
-    assert run.failures[0] == ("The guide asked my_premium (\"How much do you pay for that plan each month?\"), "
-                               "and the story has no answer for it.")
+    assert run.failures[0] == ("The guide asked my_premium (\"How much do you pay for that plan each month?\") for "
+                               "Your plan 1, and the story has no answer for it.")
 
 
 def test_an_answer_never_asked_is_listed_and_strict_makes_it_a_failure(tmp_path):
     data = yaml.safe_load(WORKED.read_text(encoding="utf-8"))
-    data["answers"]["other_premium"] = "120"
+    data["answers"]["other_birthday"] = "07-04"
     path = write(tmp_path, "extra.yaml", yaml.safe_dump(data))
     loose = run_file(path)
-    assert loose.passed and "Answers the guide never asked for: other_premium." in loose.notes
+    assert loose.passed and "Answers the guide never asked for: other_birthday." in loose.notes
     strict = run_file(path, strict=True)
-    assert strict.failures == ["Answers the guide never asked for: other_premium."]
+    assert strict.failures == ["Answers the guide never asked for: other_birthday."]
 
 
 def test_an_optional_question_left_out_takes_its_default_and_says_so():

@@ -69,6 +69,8 @@ class RuleExpect(_Strict):
     """The question id whose "I don't know" the rule waits for."""
     refusal: str | None = None
     """The refusal code the rule gives."""
+    depends_on: str | None = None
+    """A question answered "I don't know" that this result depends on (it says what each answer would give)."""
 
 
 class Step(_Strict):
@@ -224,6 +226,7 @@ class _Player:
         self.ids = {alias: q.id for q in flow.questions for alias in q.aliases}
         self.answers: dict[str, Any] = {}
         self.problems: list[str] = []
+        single: dict[str, dict[str, Any]] = {}
         for key, value in story.answers.items():
             qid = self.ids.get(key, key)
             if qid in flow.groups:
@@ -236,11 +239,18 @@ class _Player:
             if qid not in flow.by_id:
                 self.problems.append(f"The story answers {key!r}, but the interview has no question by that name.")
                 continue
-            if flow.by_id[qid].group is not None:
-                self.problems.append(f"The story answers {qid!r} on its own, but it is asked once per item of the "
-                                     f"group {flow.by_id[qid].group!r}: answer it inside that list.")
+            group = flow.by_id[qid].group
+            if group is not None:
+                single.setdefault(group, {})[qid] = value
                 continue
             self.answers[qid] = value
+        for group, item in single.items():
+            # A group's questions answered on their own answer its one item (a story with one plan, one bill).
+            if group in self.answers:
+                self.problems.append(f"The story answers {', '.join(item)} on their own and also lists the group "
+                                     f"{group!r}: answer them inside that list.")
+                continue
+            self.answers[group] = [item]
         self.used: set[str] = set()
         self.asked: list[str] = []
         self.said: list[str] = []
@@ -490,6 +500,10 @@ def _check(story: StoryFile, player: _Player, transcript: str) -> list[str]:
         if want.missing is not None and (result is None or result.missing != want.missing):
             failures.append(f"Expected {rule_id} to wait for the answer to {want.missing}; "
                             f"{_describe(result, said)}")
+        if want.depends_on is not None and (result is None or
+                                            want.depends_on not in {a.question for a in result.alternatives}):
+            failures.append(f"Expected {rule_id} to depend on the answer to {want.depends_on}; "
+                            f"{_describe(result, said)}")
         if want.refusal is not None and (result is None or result.refusal is None
                                          or result.refusal.code != want.refusal):
             failures.append(f"Expected {rule_id} to be refused with {want.refusal!r}; {_describe(result, said)}")
@@ -596,7 +610,10 @@ def play(story: StoryFile, path: Path | None = None, flow: Flow | None = None, s
                                   if qid in flow.by_id else f"The story expects a question {qid!r} the interview "
                                   f"does not have.")
     for qid, value in story.keeps.items():
-        qid = player.ids.get(qid, qid)
+        base, sep, n = qid.partition("#")
+        qid = player.ids.get(base, base)
+        if qid in flow.by_id and flow.by_id[qid].group is not None:
+            qid = f"{qid}#{n or 1}"  # a group's question: its first item unless the key names one
         got = e.answers.get(qid)
         if got is None or _canonical(got) != _typed(value):
             found.failures.append(f"Expected the guide to keep {_typed(value)!r} for {qid}; it keeps "

@@ -256,19 +256,20 @@ class Engine:
         """Where this question's answer is kept now: its id, or ``id#n`` in the group's current item."""
         return q.id if q.group is None else item_key(q.id, self.item_of(q.group))
 
-    def path_answers(self) -> dict[str, Any]:
+    def path_answers(self) -> "PathAnswers":
         """Answers on the current path only, by question id: what predicates and rules may use.
 
         A group's questions give the answers of the group's current item (the bill being asked about,
-        or the last one once the group is done).
+        or the last one once the group is done); ``.groups`` holds every item, for "any plan" predicates.
         """
-        found: dict[str, Any] = {}
+        found = PathAnswers()
         for key in self.trail:
             if key not in self.answers:
                 continue
             qid, item = split_key(key)
             if item is None or item == self.item_of(self.questions[qid].group or ""):
                 found[qid] = self.answers[key]
+        found.groups = {g: self.group_items(g) for g in self.flow.groups} if self.flow.groups else {}
         return found
 
     def group_items(self, group: str) -> list[dict[str, Any]]:
@@ -368,12 +369,25 @@ class Engine:
         return self._accepted(q, p.options[index].value, p.text, p.typist)
 
     def _accepted(self, q: Question, value: Any, text: str, typist: Typist | None) -> Reply:
+        full = self._group_full(q, value)
+        if full is not None:
+            self.draft = text
+            return Reply(False, self._reader(typist)._(
+                "This guide can check at most {count} of these. Please answer No to go on.").format(
+                count=self._reader(typist).number(full)), "too_many_items", text)
         self._accept(q, value, text)
         if q.type not in ECHOED:
             return Reply(True, text=text)
         echo = display(q, value, self.lang)
         theirs = display(q, value, self._reader(typist))
         return Reply(True, text=text, echo=echo, typist_echo=theirs if theirs != echo else "")
+
+    def _group_full(self, q: Question, value: Any) -> int | None:
+        """For a Yes to a group's "another one?" when the group already has its most items: that most."""
+        if value is not True or q.group is None or self.flow.groups[q.group].more != q.id:
+            return None
+        most = self.flow.groups[q.group].max_items
+        return most if self.item_of(q.group) >= most else None
 
     def answer_unknown(self) -> Reply:
         """ "I don't know", where the rules can still say something without this fact."""
@@ -534,25 +548,30 @@ class Engine:
     def results(self) -> list[Result]:
         """Every rule that applies to the answers on this path (a rule run per item once for each item)."""
         answers = self.path_answers()
-        groups = {g: self.group_items(g) for g in self.flow.groups}
+        groups = answers.groups
+        outcomes: dict[str, Outcome] = {}
         found = []
         for step in self.flow.results:
             if step.each is None:
                 if all(self.flow.holds(p, answers) for p in step.when):
-                    found += self._result(step, answers, groups, None)
-                continue
-            for n, item in enumerate(groups[step.each], start=1):
-                view = {**answers, **item}
-                if all(self.flow.holds(p, view) for p in step.when):
-                    found += self._result(step, view, groups, n)
+                    found += self._result(step, answers, groups, None, outcomes)
+            else:
+                for n, item in enumerate(groups[step.each], start=1):
+                    view = PathAnswers({**answers, **item})
+                    view.groups = groups
+                    if all(self.flow.holds(p, view) for p in step.when):
+                        found += self._result(step, view, groups, n, outcomes)
+            for r in found:
+                if r.rule == step.rule and r.outcome is not None and r.item in (None, 1):
+                    outcomes.setdefault(step.rule, r.outcome)
         return found
 
     def _result(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
-                item: int | None) -> list[Result]:
-        found = self._evaluate(step, answers, groups, item)
+                item: int | None, outcomes: dict[str, Outcome]) -> list[Result]:
+        found, choices = self._evaluate(step, answers, groups, item, outcomes)
         if found is None:
             return []
-        alternatives = self._alternatives(step, answers, groups, item, found)
+        alternatives = self._alternatives(step, answers, groups, item, outcomes, found, choices)
         if alternatives is None:  # no unknown answer changes it: it does not depend on them
             found = replace(found, assumed=())
         elif alternatives:
@@ -560,29 +579,34 @@ class Engine:
         return [found]
 
     def _evaluate(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
-                  item: int | None) -> Result | None:
-        view = Answers(answers, self.today, self.flow.aliases, groups)
+                  item: int | None, outcomes: dict[str, Outcome]) -> tuple[Result | None, dict[str, tuple]]:
+        builder = getattr(builders, step.facts)
+        view = Answers(answers, self.today, self.flow.aliases, groups, outcomes)
+        view.allowed = getattr(builder, "reads", None)
         where = {"item": item, "group": step.each}
         try:
-            facts = getattr(builders, step.facts)(view)
+            facts = builder(view)
         except MissingFact as exc:
-            return Result(step.rule, missing=exc.question, **where)
+            return Result(step.rule, missing=exc.question, **where), view.choices
         except NotApplicable:
-            return None
-        result = evaluate(step.rule, facts)
+            return None, {}
+        result = evaluate(step.rule, _fit(step.rule, facts))
         assumed = tuple(dict.fromkeys(view.assumed))
         if isinstance(result, Outcome):
-            return Result(step.rule, outcome=result, assumed=assumed, **where)
+            return Result(step.rule, outcome=result, assumed=assumed, **where), view.choices
         if result.code == "missing" and answers.get(result.field) == UNKNOWN:
-            return Result(step.rule, missing=result.field, assumed=assumed, **where)  # it needs that "I don't know"
-        return Result(step.rule, refusal=result, assumed=assumed, **where)
+            # the rule needs that "I don't know"
+            return Result(step.rule, missing=result.field, assumed=assumed, **where), view.choices
+        return Result(step.rule, refusal=result, assumed=assumed, **where), view.choices
 
     def _alternatives(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
-                      item: int | None, found: Result) -> tuple[Alternative, ...] | None:
+                      item: int | None, outcomes: dict[str, Outcome], found: Result,
+                      choices: dict[str, tuple]) -> tuple[Alternative, ...] | None:
         """For each "I don't know" the result read as a default: the result under every possible answer.
 
-        () when some unknown changes the result but cannot be enumerated (kept as stated assumptions);
-        None when no unknown the result read changes it (then it does not depend on them at all).
+        The possible answers are a yes/no question's two, a choice question's codes, or those the builder
+        gave (a count known only to lie between two numbers). () when an unknown has none of these (it is
+        kept as a stated assumption); None when no unknown changes the result (it does not depend on them).
         """
         if not found.assumed:
             return ()
@@ -590,12 +614,20 @@ class Engine:
         matters = False
         for qid in found.assumed:
             q = self.questions.get(qid)
-            values = (True, False) if q is not None and q.type == "yesno" else q.codes if q is not None else ()
-            if not values:
+            if qid in choices:
+                values: tuple[Any, ...] = choices[qid]
+            elif q is not None and q.type == "yesno":
+                values = (True, False)
+            elif q is not None and q.type == "choice":
+                values = q.codes
+            else:
                 return ()
-            runs = [(v, self._evaluate(step, {**answers, qid: v}, groups, item)) for v in values]
+            runs = []
+            for value in values:
+                changed, changed_groups = _with_answer(answers, groups, qid, value)
+                runs.append((value, self._evaluate(step, changed, changed_groups, item, outcomes)[0]))
             runs = [(v, r) for v, r in runs if r is not None]
-            if len({_sameness(r) for _, r in runs} | {_sameness(found)}) > 1:
+            if qid in choices or len({_sameness(r) for _, r in runs} | {_sameness(found)}) > 1:
                 matters = True
                 alternatives += [Alternative(qid, v, r) for v, r in runs]
         return tuple(alternatives) if matters else None
@@ -649,6 +681,47 @@ class Engine:
         engine.draft = data.get("draft", "")
         engine.resuming = bool(data.get("resuming", False))
         return engine
+
+
+class PathAnswers(dict):
+    """The answers on the path by question id, with ``groups``: every item of each group."""
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+
+
+def _with_answer(answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]], qid: str,
+                 value: Any) -> tuple[PathAnswers, dict[str, list[dict[str, Any]]]]:
+    """The answers with every "I don't know" to ``qid`` (in any item too) read as ``value``."""
+    changed = PathAnswers({**answers, qid: value} if answers.get(qid) == UNKNOWN else answers)
+    changed_groups = {g: [{**i, qid: value} if i.get(qid) == UNKNOWN else i for i in items]
+                      for g, items in groups.items()}
+    changed.groups = changed_groups
+    return changed, changed_groups
+
+
+def _fit(rule_id: str, facts: dict[str, Any]) -> dict[str, Any]:
+    """Facts as the rule of this version reads them: facts it does not take yet are left out.
+
+    The builders give the facts of the rules' next contract (dates read against today, and more);
+    this keeps the interview working with a rules layer that does not take them yet, and does
+    nothing once it does.
+    """
+    from medguide.rules import RULES
+
+    found = RULES.get(rule_id)
+    if found is None:
+        return facts
+    fields = found.facts.model_fields
+    kept = {k: v for k, v in facts.items() if k in fields}
+    if "policies" in kept:
+        policy = fields["policies"].annotation.__args__[0]  # type: ignore[union-attr]
+        allows_none = "None" in str(policy.model_fields["health_benefits"].annotation)
+        kept["policies"] = [{**p, "health_benefits": False} if p.get("health_benefits") is None and not allows_none
+                            else p for p in kept["policies"]]
+    if "step_parent_plan_of" in kept and kept["step_parent_plan_of"] == "both" and \
+            "both" not in str(fields["step_parent_plan_of"].annotation):
+        kept["step_parent_plan_of"] = "parent_a"
+    return kept
 
 
 def _sameness(result: Result) -> tuple:

@@ -10,14 +10,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from medguide.rules.parameters import REASONABLE_COST_RATE
+from medguide.rules.parameters import (CA_REIMBURSE_DAYS, REASONABLE_COST_RATE, UT_OPERATION_OF_LAW_FROM,
+                                       UT_RETRO_REQUEST_DAYS, UT_VERIFICATION_DUE, UT_VERIFICATION_EARLIEST,
+                                       UT_VOLUNTARY_CREDIT_FROM)
+
+UT_PRIOR_VERIFICATION_DAYS = 30
+"""CS 407P Ongoing Yearly Verification, NOTE: a verification "within 30 days prior to the date the letter was sent"."""
 
 from medguide.bot.words.i18n import Lang
 
 
 def law_numbers(lang: Lang, when: date) -> dict[str, str]:
     """Every placeholder a flow or glossary sentence may hold, filled for ``when``."""
-    return {"rate": lang.percent(REASONABLE_COST_RATE.at(when))}
+    return {
+        "rate": lang.percent(REASONABLE_COST_RATE.at(when)),
+        "law_from": lang.date(UT_OPERATION_OF_LAW_FROM.at(when)),
+        "voluntary_from": lang.date(UT_VOLUNTARY_CREDIT_FROM.at(when)),
+        "retro_days": lang.number(UT_RETRO_REQUEST_DAYS.at(when)),
+        "reimburse_days": lang.number(CA_REIMBURSE_DAYS.at(when)),
+        "verification_due": lang.month_day(*UT_VERIFICATION_DUE.at(when)),
+        "verification_opens": lang.month_day(*UT_VERIFICATION_EARLIEST.at(when)),
+        "letter_days": lang.number(UT_PRIOR_VERIFICATION_DAYS),
+    }
 
 
 def with_law_numbers(text: str, lang: Lang, when: date) -> str:

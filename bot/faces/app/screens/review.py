@@ -73,7 +73,7 @@ class ReviewScreen(MedguideScreen):
                 ask, answer = f"{ask}\n   {english.ask}", f"{answer} ({english.answer})" if english.answer != answer else answer
             row = Horizontal(
                 Vertical(Plain(ask, classes="ask"), Plain(answer, classes="answer"), classes="text"),
-                Button(Text(_("Edit")), id=f"edit-{item.question}", classes="edit", compact=True),
+                Button(Text(_("Edit")), id=f"edit-{item.question.replace('#', '--')}", classes="edit", compact=True),
                 classes="item",
             )
             rows.append(row)
@@ -92,7 +92,7 @@ class ReviewScreen(MedguideScreen):
         if button_id == "close":
             self.dismiss(None)
         elif button_id.startswith("edit-"):
-            question = button_id.removeprefix("edit-")
+            question = button_id.removeprefix("edit-").replace("--", "#")  # an item's key: my_premium#1
             self.engine.edit(question)
             self.medguide.changed()
             self.dismiss(question)
