@@ -182,7 +182,7 @@ class DeskMode(Mode):
 
     def _stale(self, current: Saved) -> None:
         """Another desk changed the session or took it over: load it as stored and offer back what was typed here."""
-        from medguide.bot.guide.engine import Engine, STAFF, Typist
+        from medguide.bot.guide.engine import Engine
 
         app = self.app
         _ = self.ui_lang._
