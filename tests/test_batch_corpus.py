@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import batch
+from medguide.bot.faces import batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261201
@@ -321,7 +321,7 @@ def test_every_good_line_answers_in_the_stream_as_it_does_alone(brief):
 
 def test_the_command_line_gives_the_same_bytes_with_no_stderr():
     data = b"\n".join(case.line for case in CORPUS) + b"\n"
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "rules", "run", "--brief"], input=data,
+    done = subprocess.run([sys.executable, "-m", "medguide.bot.cli", "rules", "run", "--brief"], input=data,
                           capture_output=True, cwd=ROOT, timeout=120)
     assert (done.returncode, done.stderr) == (0, b"")
     assert done.stdout == _run(data, True)

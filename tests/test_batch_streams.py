@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from pydantic import Field
 
-from bot import batch
-from rules import RULES
-from rules.base import FactsModel, Outcome, Refused
-from rules.registry import rule as register
+from medguide.bot.faces import batch
+from medguide.rules import RULES
+from medguide.rules.base import FactsModel, Outcome, Refused
+from medguide.rules.registry import rule as register
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -472,7 +472,7 @@ def test_no_reproducer_of_the_findings_stops_the_command():
            b'{"rule":"ut.uninsured_expenses","facts":{"amount":"1.00","paid_by":"parent_a","paid_on":"9999-12-31"}}']
     data = b"".join(G.encode() + b"\n" + line + b"\n" for line in bad) + G.encode() + b"\n"
     for extra in ([], ["--brief"]):
-        done = subprocess.run([sys.executable, "-m", "bot.cli", "rules", "run", *extra], input=data,
+        done = subprocess.run([sys.executable, "-m", "medguide.bot.cli", "rules", "run", *extra], input=data,
                               capture_output=True, cwd=ROOT, timeout=60)
         assert (done.returncode, done.stderr) == (0, b"")
         out = [json.loads(line) for line in done.stdout.splitlines()]
@@ -485,7 +485,7 @@ def test_the_env_does_not_matter_for_bytes(tmp_path):
     """stdin and stdout are bytes: the locale's encoding plays no part."""
     data = f"{G}\n".encode() + b"\xff\n"
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "rules", "run"], input=data, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "medguide.bot.cli", "rules", "run"], input=data, capture_output=True,
                           cwd=ROOT, env=env, timeout=60)
     assert done.returncode == 0 and len(done.stdout.splitlines()) == 2
 

@@ -23,7 +23,7 @@ ENDED = "Input ended. Here are your answers so far."
 
 def chat(data: bytes, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     full = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "bot.cli", "chat", "--plain", *args], input=data,
+    return subprocess.run([sys.executable, "-m", "medguide.bot.cli", "chat", "--plain", *args], input=data,
                           capture_output=True, cwd=ROOT, timeout=60, env=full)
 
 
@@ -88,7 +88,7 @@ def test_the_c_utf8_locale_names_the_byte_too():
     """Without PYTHONIOENCODING, under C.UTF-8: the same notice, not a silent drop (finding B2)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}
     env.update(LC_ALL="C.UTF-8", LANG="C.UTF-8")
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "chat", "--plain"], input=b"U\xffT\n",
+    done = subprocess.run([sys.executable, "-m", "medguide.bot.cli", "chat", "--plain"], input=b"U\xffT\n",
                           capture_output=True, cwd=ROOT, timeout=60, env=env)
     out = text(done)
     assert NOTICE in out

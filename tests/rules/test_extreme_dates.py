@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from rules import RULES, Outcome, Refusal, evaluate
+from medguide.rules import RULES, Outcome, Refusal, evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from rules import Outcome, Refusal, RULES, evaluate
+from medguide.rules import Outcome, Refusal, RULES, evaluate
 
 
 def _expense(amount):
