@@ -262,3 +262,16 @@ def test_load_yaml_raises_one_exception_type_with_a_plain_message(tmp_path):
             load_yaml(path)
         assert isinstance(caught.value, ValueError)
         assert "Traceback" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_load_yaml_can_refuse_every_alias_and_keep_dates_as_text(tmp_path):
+    """The rules a story wants (bot/devtools/story.py): no aliases, and 2020-02-30 left for the guide to judge."""
+    path = tmp_path / "story.yaml"
+    path.write_text("when: 2020-02-30\nok: 2020-02-28\n")
+    assert load_yaml(path, dates=False) == {"when": "2020-02-30", "ok": "2020-02-28"}
+    with pytest.raises(YamlError, match="2020-02-30 is not a date"):
+        load_yaml(path)
+    path.write_text("a: &a [1]\nb: *a\n")
+    with pytest.raises(YamlError, match="line 2, column 4: aliases \\(\\*name\\) are not allowed here"):
+        load_yaml(path, aliases=False)
+    assert load_yaml(path) == {"a": [1], "b": [1]}

@@ -14,6 +14,9 @@ what is wrong, for one line of output such as ``ERROR name.yaml: <message>``:
   expanded may hold at most ``max_values`` values: the "billion laughs" files
   fail fast, in little memory, since the size is counted on the composed nodes
   before any Python object is built. An alias inside itself is refused.
+  ``aliases=False`` refuses every alias;
+- ``dates=False`` keeps what looks like a date as the text typed (``2020-02-30``
+  stays a string for the guide to judge), as stories want.
 """
 
 from __future__ import annotations
@@ -45,12 +48,16 @@ class _Loader(yaml.SafeLoader):
     """The safe loader, composing with a depth limit (the composer is recursive)."""
 
     max_depth = MAX_DEPTH
+    aliases = True
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
+        if not self.aliases and self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed here",
+                                              self.peek_event().start_mark)
         if not self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
             return super().compose_node(parent, index)  # a scalar or an alias: no deeper
         self._depth += 1
@@ -70,6 +77,14 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+class _TextDatesLoader(_Loader):
+    """The same, with dates left as the text written."""
+
+    yaml_implicit_resolvers = {first: [(tag, regexp) for tag, regexp in resolvers
+                                       if tag != "tag:yaml.org,2002:timestamp"]
+                               for first, resolvers in _Loader.yaml_implicit_resolvers.items()}
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
@@ -149,15 +164,15 @@ def _where(exc: yaml.MarkedYAMLError) -> str:
 
 
 def load_yaml(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, max_values: int = MAX_VALUES,
-              max_depth: int = MAX_DEPTH) -> Any:
+              max_depth: int = MAX_DEPTH, aliases: bool = True, dates: bool = True) -> Any:
     """The one YAML document in ``path`` as plain data (None for an empty file); YamlError if it cannot be."""
     data = _read(Path(path), max_bytes)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise YamlError(f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at byte {exc.start + 1})") from None
-    loader = _Loader(text)
-    loader.max_depth = max_depth
+    loader = (_Loader if dates else _TextDatesLoader)(text)
+    loader.max_depth, loader.aliases = max_depth, aliases
     try:
         node = loader.get_single_node()
         if node is None:
@@ -176,6 +191,8 @@ def load_yaml(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, max_v
                             "lists and mappings)") from None
         raise YamlError(f"{_where(exc)}{exc.problem or exc}") from None
     except yaml.composer.ComposerError as exc:
+        if exc.problem and "aliases (*name)" in exc.problem:
+            raise YamlError(f"{_where(exc)}{exc.problem}") from None
         if exc.problem and "but found another document" in exc.problem:
             raise YamlError(f"{_where(exc)}holds more than one YAML document (---); expected one") from None
         raise YamlError(f"{_where(exc)}{exc.problem or exc}") from None
