@@ -54,18 +54,39 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _script(args: argparse.Namespace) -> int:
+    """PASS or FAIL per file; ERROR and one line saying what is wrong for a file that cannot be played.
+
+    Every file runs, whatever the others did. Exit status: 2 if any file had an
+    ERROR, else 1 if any FAILed, else 0.
+    """
     from pathlib import Path
 
-    from medguide.bot.devtools.script import load_script, run_script
+    from medguide.bot.devtools.script import ScriptError, load_script, run_script
 
     worst = 0
     for name in args.files:
-        failures = run_script(load_script(Path(name)))
-        print(f"{'PASS' if not failures else 'FAIL'} {name}")
+        try:
+            failures = run_script(load_script(Path(name)))
+        except ScriptError as exc:
+            print(_printable(f"ERROR {name}: {exc}"))
+            worst = 2
+            continue
+        except Exception as exc:  # a bug in medguide, not in the file: say so, and go on with the next file
+            print(_printable(f"ERROR {name}: the script could not be played ({type(exc).__name__}: {exc}); "
+                             "this is a bug in medguide"))
+            worst = 2
+            continue
+        print(_printable(f"{'PASS' if not failures else 'FAIL'} {name}"))
         for failure in failures:
-            print(f"  {failure}")
-        worst = worst or (1 if failures else 0)
+            print(_printable(f"  {failure}"))
+        worst = max(worst, 1 if failures else 0)
     return worst
+
+
+def _printable(text: str) -> str:
+    """A line safe for a terminal: control characters (an escape sequence in a file's key) written as \\xNN."""
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
 
 
 def _story(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError, core_schema
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -33,8 +34,53 @@ class FactsModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-Money = Annotated[Decimal, Field(ge=0, max_digits=MAX_MONEY_DIGITS, decimal_places=2)]
-"""A non-negative amount of money, exact to the cent, never through float."""
+MONEY_TEXT = r"^-?[0-9]+(\.[0-9]{1,2})?$"
+"""Money given as a string: ASCII digits, an optional minus, at most two decimals after a point."""
+_MONEY_KINDS = (str, float, int, Decimal)
+"""What money may arrive as, told apart by ``type`` (a C call, not a Python function, on the hot path)."""
+MONEY_TAGS = tuple(str(kind) for kind in _MONEY_KINDS)
+"""How pydantic names those kinds in an error's location ("<class 'str'>"); refusal_from_error drops them."""
+
+
+def _cents_only(amount: Decimal) -> Decimal:
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]  # "12.500": the text has three decimals
+        raise PydanticCustomError("too_many_decimals", "an amount of money has at most two decimals (cents)")
+    return amount
+
+
+class _MoneyText:
+    """Money as a JSON number as before; as a string only in the form MONEY_TEXT.
+
+    Decimal's own parser reads far more than an amount: "١٢٣" (any script's
+    digits), "1_000", "+12.50", ".5", "12.", "1e2", " 12.50 ". A string is
+    told apart from a number before either is read (a union tagged by the
+    value's type, so a JSON number still goes straight to pydantic's decimal
+    reading, byte for byte the same figures), and a string must be plain:
+    ``not_money`` otherwise; past that, the same bounds as a number
+    (``too_many_digits`` first, as pydantic checks), then ``too_many_decimals``
+    for "12.345" and "12.500" alike. Anything else (true, null, a list) is
+    ``decimal_type`` (``not_money``), as before.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        number = handler(source)  # the decimal schema with Money's bounds
+        text = core_schema.chain_schema([
+            core_schema.custom_error_schema(
+                core_schema.str_schema(pattern=r"^-?[0-9]+(\.[0-9]+)?$"),
+                custom_error_type="not_money",
+                custom_error_message="expected an amount of money such as 153.98 or \"153.98\" "
+                                     "(ASCII digits and at most one point: no spaces, plus signs, underscores or exponents)"),
+            core_schema.no_info_after_validator_function(_cents_only, {**number, "strict": False}),
+        ])
+        choices = {kind: text if kind is str else number for kind in _MONEY_KINDS}
+        return core_schema.tagged_union_schema(choices, discriminator=type, custom_error_type="decimal_type")
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"anyOf": [{"minimum": 0.0, "type": "number"}, {"type": "string", "pattern": MONEY_TEXT}]}
+
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=MAX_MONEY_DIGITS, decimal_places=2), _MoneyText()]
+"""A non-negative amount of money, exact to the cent, never through float; as text only in the form MONEY_TEXT."""
 
 
 def cut(amount: Decimal) -> Decimal:

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from pydantic import ValidationError
 from pydantic_core import to_json
 
-from .base import FactsModel, Outcome, Refusal, Refused
+from .base import MONEY_TAGS, FactsModel, Outcome, Refusal, Refused
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ _ERROR_CODES: dict[str, tuple[str, str]] = {
 def refusal_from_error(exc: ValidationError, strip: int = 0, rule_id: str | None = None) -> Refusal:
     """The first validation error as a typed refusal naming the dotted field path."""
     err = exc.errors(include_url=False)[0]
-    loc = err["loc"][strip:]
+    loc = tuple(part for part in err["loc"][strip:] if part not in MONEY_TAGS)
     field = ".".join(str(part) for part in loc)
     kind = err["type"]
     if kind == "greater_than_equal" and str((err.get("ctx") or {}).get("ge")) == "0":

@@ -136,10 +136,15 @@ def test_a_20_digit_number_is_refused_or_read_exactly_never_through_float(brief)
     assert out[3]["figures"]["order_language"]["primary_name"] == "12345678901234567890"
 
 
-def test_blank_lines_are_skipped():
+def test_blank_lines_are_refused_in_place_so_lines_stay_paired():
     line = json.dumps(HALF)
-    out = run(f"\n  \n{line}\n\t\n\r\n{line}\n\n")
-    assert len(out) == 2
+    out = run(f"\n  \n{line}\n\t\n\r\n\x0b\n\x0c\n{line}\n\n")
+    assert len(out) == 9
+    assert [o.get("outcome") or o["refusal"]["code"] for o in out] == [
+        "blank_line", "blank_line", "half_each", "blank_line", "blank_line", "blank_line", "blank_line", "half_each",
+        "blank_line"]
+    assert out[0] == {"rule": None, "refusal": {"field": "input", "code": "blank_line",
+                                                "message": "input: the line is blank; expected one JSON object on the line"}}
 
 
 def test_last_line_without_a_newline_and_crlf_lines_are_answered():
@@ -276,5 +281,6 @@ def test_the_command_line_end_to_end(tmp_path):
         done = subprocess.run([sys.executable, "-m", "medguide.bot.cli", "rules", "run", *extra], input=data.encode(),
                               capture_output=True, check=True, cwd=ROOT)
         lines = [json.loads(line) for line in done.stdout.splitlines()]
-        assert [line.get("outcome") or line["refusal"]["code"] for line in lines] == ["half_each", "not_json", "credit"]
+        assert [line.get("outcome") or line["refusal"]["code"] for line in lines] == ["half_each", "not_json", "blank_line",
+                                                                                     "credit"]
         assert ("steps" in lines[0]) is (not extra)

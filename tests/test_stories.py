@@ -89,7 +89,7 @@ def test_an_optional_question_left_out_takes_its_default_and_says_so():
     ("story: x\ntoday: not a day\n", "today"),
     ("story: x\nlocale: klingon\ntoday: 2026-12-01\n", "locale"),
     ("- a list\n", "it must be a mapping"),
-    ("story: [unclosed\n", "it is not valid YAML"),
+    ("story: [unclosed\n", "not valid YAML"),
     ("a: &x [1]\nb: *x\n", "aliases (*name) are not allowed"),
     ("story: x\ntoday: 2026-12-01\nbased_on: nowhere.yaml\n", "its based_on story nowhere.yaml cannot be used"),
 ])

@@ -40,10 +40,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import to_json
 
+from medguide.bot.devtools.safe_yaml import YamlError, load_yaml
 from medguide.bot.guide.engine import Engine, Result
 from medguide.bot.guide.explain import Explanation, explain_session
 from medguide.bot.words.i18n import LANGUAGES
@@ -147,24 +147,9 @@ class StoryRun:
 def load_story(path: Path, _depth: int = 0) -> StoryFile:
     """Read and check a story file; :class:`StoryError` says what is wrong with it."""
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise StoryError("it is not a file")
-        if size > MAX_STORY_BYTES:
-            raise StoryError(f"it is {size} bytes; a story may have at most {MAX_STORY_BYTES}")
-        with path.open("rb") as f:
-            raw = f.read(MAX_STORY_BYTES + 1)
-        data = yaml.load(raw.decode("utf-8"), Loader=_NoAliasLoader)
-    except FileNotFoundError:
-        raise StoryError("there is no such file") from None
-    except UnicodeDecodeError:
-        raise StoryError("it is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        raise StoryError(f"it is not valid YAML: {' '.join(str(exc).split())}") from None
-    except (ValueError, RecursionError) as exc:
-        raise StoryError(f"it is not valid YAML: {exc}") from None
-    except OSError as exc:
-        raise StoryError(f"it cannot be read: {exc.strerror}") from None
+        data = load_yaml(path, max_bytes=MAX_STORY_BYTES, aliases=False, dates=False)
+    except YamlError as exc:
+        raise StoryError(str(exc)) from None
     if not isinstance(data, dict):
         raise StoryError("it must be a mapping with story, today, answers and expect")
     if isinstance(data.get("based_on"), str):
@@ -186,22 +171,6 @@ def load_story(path: Path, _depth: int = 0) -> StoryFile:
             where = ".".join(str(p) for p in err["loc"]) or "the file"
             problems.append(f"{where}: {'unknown key' if err['type'] == 'extra_forbidden' else err['msg']}")
         raise StoryError("; ".join(problems)) from None
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """Safe YAML without anchors and aliases (no small file can grow into a huge one), dates kept as typed.
-
-    A parent types ``2020-02-30``; the guide, not YAML, decides what that means, so timestamps are text.
-    """
-
-    yaml_implicit_resolvers = {k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-                               for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a story",
-                                              self.peek_event().start_mark)
-        return super().compose_node(parent, index)
 
 
 # ---------------------------------------------------------------- playing it

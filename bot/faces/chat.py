@@ -9,13 +9,19 @@ An accepted date or amount is said back in words ("You answered: April 5, 2023")
 When the guide asks back about an answer (two readings, or an unusual value), the
 options are printed numbered and the next line is read as the choice: its number
 (or, to confirm an unusual value, yes); anything else is a new answer.
+
+Input is read as bytes, a line at a time, and decoded here: a byte that is not
+text in the input's encoding (UTF-8 almost everywhere) is replaced by U+FFFD and
+the person is told, in their language, instead of a UnicodeDecodeError ending
+the chat (under en_US.UTF-8 Python decodes stdin strictly; under C.UTF-8 it
+would hide the byte). Lines before and after a bad one are answered as usual.
 """
 
 from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Callable, TextIO
+from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
 from medguide.flows.model import glossary
 
@@ -33,7 +39,21 @@ class PlainChat:
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
-    def run(self, lines: TextIO) -> int:
+    def read(self, stdin: TextIO | BinaryIO) -> Iterator[str]:
+        """The lines typed, decoded one at a time; a line with bytes that are not text is named, then answered."""
+        raw = getattr(stdin, "buffer", stdin)
+        encoding = getattr(stdin, "encoding", None) or "utf-8"
+        for line in raw:
+            if isinstance(line, str):  # a text stream without bytes below it (tests, StringIO)
+                yield line
+                continue
+            try:
+                yield line.decode(encoding)
+            except UnicodeDecodeError:
+                self.say(self.engine.lang._("Some characters could not be read and were replaced."))
+                yield line.decode(encoding, errors="replace")
+
+    def run(self, lines: Iterable[str]) -> int:
         self.ask()
         for line in lines:
             if not self.handle(line.rstrip("\r\n")):
@@ -205,7 +225,7 @@ class PlainChat:
         self.out.flush()
 
 
-def run_plain(language: str = "en", stdin: TextIO | None = None, stdout: TextIO | None = None,
+def run_plain(language: str = "en", stdin: TextIO | BinaryIO | None = None, stdout: TextIO | None = None,
               today: Callable[[], date] | None = None) -> int:
     chat = PlainChat(Engine(language, today=today), stdout or sys.stdout)
-    return chat.run(stdin or sys.stdin)
+    return chat.run(chat.read(stdin if stdin is not None else sys.stdin))

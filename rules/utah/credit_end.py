@@ -68,9 +68,25 @@ def _check(facts: CreditEndFacts) -> None:
                       "expected the date the insurance lapsed, on or after credit_start")
 
 
-def _window(year: int) -> tuple[date, date]:
-    """Verifications received in this window count for the given year."""
+def _window(year: int, facts: CreditEndFacts) -> tuple[date, date]:
+    """Verifications received in this window count for the given year.
+
+    A window that would open before the first date (year 1) or end after the
+    last one (year 9999) cannot be shown: refused as ``date_out_of_range``,
+    naming credit_start (where the first window comes from) or as_of (how far
+    the windows are followed).
+    """
     (from_month, from_day), (due_month, due_day) = UT_VERIFICATION_EARLIEST.at(), UT_VERIFICATION_DUE.at()
+    if year - 1 < date.min.year:
+        raise Refused("credit_start", "date_out_of_range",
+                      f"credit_start: the verification window for {year:04d}-{due_month:02d}-{due_day:02d} would open "
+                      f"in the year {year - 1}, before the first date this guide can show ({date.min.isoformat()}); "
+                      "expected a date within the calendar")
+    if year > date.max.year:
+        raise Refused("as_of", "date_out_of_range",
+                      f"as_of: the next verification after {facts.as_of.isoformat()} would be due in the year {year}, "
+                      f"past the last date this guide can show ({date.max.isoformat()}); "
+                      "expected a date within the calendar")
     return date(year - 1, from_month, from_day), date(year, due_month, due_day)
 
 
@@ -82,10 +98,11 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
     ends: list[tuple[date, str]] = []
 
     year = facts.credit_start.year
-    if _window(year)[1] < facts.credit_start:
+    due_month, due_day = UT_VERIFICATION_DUE.at()
+    if date(year, due_month, due_day) < facts.credit_start:
         year += 1
     while True:  # one check per Jan 2 reached by as_of
-        opens, due = _window(year)
+        opens, due = _window(year, facts)
         found = next((day for day in received if opens <= day <= due), None)
         if due > facts.as_of:
             break

@@ -66,7 +66,20 @@ class CreditStartFacts(FactsModel):
 
 
 def _month_after(day: date) -> date:
+    if day.year == date.max.year and day.month == 12:
+        raise Refused("complete_request_received", "date_out_of_range",
+                      f"complete_request_received: the month after {day.isoformat()} is past the last date this "
+                      f"guide can show ({date.max.isoformat()}); expected a date within the calendar")
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _deadline(letter_field: str, letter: date, days: int) -> date:
+    try:
+        return letter + timedelta(days=days)
+    except OverflowError:
+        raise Refused(letter_field, "date_out_of_range",
+                      f"{letter_field}: {letter.isoformat()} plus {days} days is past the last date this guide can "
+                      f"show ({date.max.isoformat()}); expected a date within the calendar") from None
 
 
 def _letter(facts: CreditStartFacts) -> tuple[str | None, date | None]:
@@ -110,7 +123,7 @@ def credit_start(facts: CreditStartFacts, explain: bool = True) -> Outcome:
     received = facts.complete_request_received
     prospective = _month_after(received)
     days = UT_RETRO_REQUEST_DAYS.at(letter) if letter else None
-    deadline = letter + timedelta(days=days) if letter else None
+    deadline = _deadline(letter_field, letter, days) if letter else None
     days_after = (received - letter).days if letter else None
 
     steps = [Step("prospective_from", f"first day of the month after {received}", prospective.isoformat(),

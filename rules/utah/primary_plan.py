@@ -60,7 +60,7 @@ ORDER_LANGUAGE_TEMPLATE = (
 FACTORS = ["birth_dates", "order_requires_coverage", "physical_custody", "other"]
 OTHER = {"parent_a": "parent_b", "parent_b": "parent_a"}
 
-_BIRTHDAY = re.compile(r"(?:(\d{4})-)?(\d{2})-(\d{2})")
+_BIRTHDAY = re.compile(r"(?:([0-9]{4})-)?([0-9]{2})-([0-9]{2})")  # ASCII digits, as for dates
 
 
 def _birthday(text: str) -> str:

@@ -59,7 +59,12 @@ def uninsured_expenses(facts: UninsuredExpensesFacts, explain: bool = True) -> O
     share = UT_EXPENSE_SHARE.at(facts.paid_on)
     owes = money(cut(amount * share))
     days = UT_EXPENSE_VERIFICATION_DAYS.at(facts.paid_on)
-    due = facts.paid_on + timedelta(days=days)
+    try:
+        due = facts.paid_on + timedelta(days=days)
+    except OverflowError:
+        raise Refused("paid_on", "date_out_of_range",
+                      f"paid_on: {facts.paid_on.isoformat()} plus {days} days is past the last date this guide can "
+                      f"show ({date.max.isoformat()}); expected a date within the calendar") from None
     late = sent is not None and sent > due
     steps: list[Step] = []
     if explain:
