@@ -31,6 +31,7 @@ When the charge equals the in-network cost there is nothing in excess:
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -71,10 +72,13 @@ class OutOfNetworkFacts(FactsModel):
     emergency: bool = False
     special_needs: bool = False
     coverage_inadequate: bool = False
+    care_on: date | None = Field(default=None, description=(
+        "The date of the care: the distance presumption in force then is the one read. Needed only once it "
+        "has changed over time."))
 
 
 def _factors(facts: OutOfNetworkFacts, steps: list[Step], explain: bool = True) -> list[str]:
-    miles = CA_ACCESS_MILES.at()
+    miles = CA_ACCESS_MILES.read(facts.care_on, "care_on")
     found = [name for name in ("emergency", "special_needs") if getattr(facts, name)]
     if facts.distance_miles is not None:
         over = facts.distance_miles > miles

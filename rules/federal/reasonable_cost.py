@@ -32,8 +32,11 @@ makes that finding only for an obligor entitled to the adjustment).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Literal
+
+from pydantic import Field
 
 from ..base import FactsModel, Money, Outcome, Refused, Step, cut, money
 from ..parameters import REASONABLE_COST_RATE
@@ -61,6 +64,9 @@ class ReasonableCostFacts(FactsModel):
     self_only_premium: Money | None = None
     low_income_adjustment: bool = False
     unjust_finding: bool = False
+    as_of: date | None = Field(default=None, description=(
+        "The month in question: the cost is tested against the rate in force then. Needed only once the "
+        "rate has changed over time."))
 
 
 def _cost(facts: ReasonableCostFacts, steps: list[Step], explain: bool = True) -> Decimal:
@@ -116,7 +122,7 @@ def reasonable_cost(facts: ReasonableCostFacts, explain: bool = True) -> Outcome
     steps: list[Step] = []
     cost = _cost(facts, steps, explain)
     income = money(facts.gross_monthly_income)
-    rate = REASONABLE_COST_RATE.at()
+    rate = REASONABLE_COST_RATE.read(facts.as_of, "as_of")
     exact = income * rate
     threshold = money(cut(exact))
     headroom = money(threshold - cost)

@@ -76,7 +76,8 @@ def _window(year: int, facts: CreditEndFacts) -> tuple[date, date]:
     naming credit_start (where the first window comes from) or as_of (how far
     the windows are followed).
     """
-    (from_month, from_day), (due_month, due_day) = UT_VERIFICATION_EARLIEST.at(), UT_VERIFICATION_DUE.at()
+    in_force = date(min(max(year, date.min.year), date.max.year), 1, 1)  # the law of the year being verified
+    (from_month, from_day), (due_month, due_day) = UT_VERIFICATION_EARLIEST.at(in_force), UT_VERIFICATION_DUE.at(in_force)
     if year - 1 < date.min.year:
         raise Refused("credit_start", "date_out_of_range",
                       f"credit_start: the verification window for {year:04d}-{due_month:02d}-{due_day:02d} would open "
@@ -98,7 +99,7 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
     ends: list[tuple[date, str]] = []
 
     year = facts.credit_start.year
-    due_month, due_day = UT_VERIFICATION_DUE.at()
+    due_month, due_day = UT_VERIFICATION_DUE.at(date(year, 1, 1))
     if date(year, due_month, due_day) < facts.credit_start:
         year += 1
     while True:  # one check per Jan 2 reached by as_of

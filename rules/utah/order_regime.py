@@ -70,9 +70,9 @@ class OrderRegimeFacts(FactsModel):
 
 def _law_at(day: date) -> str:
     """The regime of an order without a provision made on this day."""
-    if day >= UT_OPERATION_OF_LAW_FROM.at():
+    if day >= UT_OPERATION_OF_LAW_FROM.at(day):
         return "by_operation_of_law"
-    return "voluntary_credit_allowed" if day >= UT_VOLUNTARY_CREDIT_FROM.at() else "before_1994"
+    return "voluntary_credit_allowed" if day >= UT_VOLUNTARY_CREDIT_FROM.at(day) else "before_1994"
 
 
 def _check(facts: OrderRegimeFacts) -> None:
@@ -90,10 +90,10 @@ def _check(facts: OrderRegimeFacts) -> None:
 @rule(RULE_ID, OrderRegimeFacts, REFERENCE)
 def order_regime(facts: OrderRegimeFacts, explain: bool = True) -> Outcome:
     _check(facts)
-    law_from = UT_OPERATION_OF_LAW_FROM.at()
     modified = facts.modified_date
     original, modification = facts.original_addressed_credit, facts.modification_addressed_credit
     regime_date = modified or facts.order_date
+    law_from = UT_OPERATION_OF_LAW_FROM.at(regime_date)
     law_in_effect = None
     steps = [Step("operation_of_law", f"{regime_date} >= {law_from}",
                   "met" if regime_date >= law_from else "not_met",
@@ -127,7 +127,7 @@ def order_regime(facts: OrderRegimeFacts, explain: bool = True) -> Outcome:
                               "met" if facts.has_medical_provision else "not_met", {}))
         outcome = "provision_in_order" if facts.has_medical_provision else _law_at(regime_date)
         if outcome != "provision_in_order" and explain:
-            voluntary_from = UT_VOLUNTARY_CREDIT_FROM.at()
+            voluntary_from = UT_VOLUNTARY_CREDIT_FROM.at(regime_date)
             steps.append(Step("voluntary_credit", f"{regime_date} >= {voluntary_from}",
                               "met" if outcome == "voluntary_credit_allowed" else "not_met",
                               {"regime_date": regime_date, "from": voluntary_from}))
@@ -135,7 +135,7 @@ def order_regime(facts: OrderRegimeFacts, explain: bool = True) -> Outcome:
     figures = {
         "regime_date": regime_date,
         "operation_of_law_from": law_from,
-        "voluntary_credit_from": UT_VOLUNTARY_CREDIT_FROM.at(),
+        "voluntary_credit_from": UT_VOLUNTARY_CREDIT_FROM.at(regime_date),
         "law_in_effect": law_in_effect,
     }
     return Outcome(RULE_ID, outcome, figures, CITE[outcome], tuple(steps) if explain else ())

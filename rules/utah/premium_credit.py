@@ -17,6 +17,7 @@ gives no health benefits earns no credit; an order may cap the credit.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -54,6 +55,10 @@ class PremiumCreditFacts(FactsModel):
     case_type: Literal["standard", "split", "cic", "specified_relative"]
     policies: list[Policy] = Field(max_length=20)
     relative_credit_ordered: bool = False
+    regime_date: date | None = Field(default=None, description=(
+        "The date of the order, or of its last modification: the credit law in force then is the one read "
+        "(CS 407P Procedures - Giving the Insurance Credit 2; ut.order_regime's regime_date). Needed only once "
+        "the credit share has changed over time."))
 
 
 def _check(facts: PremiumCreditFacts) -> None:
@@ -88,7 +93,8 @@ def _check(facts: PremiumCreditFacts) -> None:
 @rule(RULE_ID, PremiumCreditFacts, REFERENCE)
 def premium_credit(facts: PremiumCreditFacts, explain: bool = True) -> Outcome:
     _check(facts)
-    num, den = CREDIT_SHARE.at().as_integer_ratio()
+    share = CREDIT_SHARE.read(facts.regime_date, "regime_date")
+    num, den = share.as_integer_ratio()
     relative_barred = facts.case_type == "specified_relative" and not facts.relative_credit_ordered
     steps: list[Step] = []
     rows: list[dict] = []
@@ -109,7 +115,7 @@ def premium_credit(facts: PremiumCreditFacts, explain: bool = True) -> Outcome:
         total += applied
         rows.append({"credit": credit, "applied": applied, "reason": reason})
         if explain:
-            steps += _policy_steps(i, p, cents, computed, applied, reason)
+            steps += _policy_steps(i, p, cents, computed, applied, reason, share)
 
     raw = facts.base_support + total
     adjusted = money(raw) if raw > 0 else ZERO
@@ -134,7 +140,8 @@ def premium_credit(facts: PremiumCreditFacts, explain: bool = True) -> Outcome:
     return Outcome(RULE_ID, outcome, figures, REFERENCE, tuple(steps))
 
 
-def _policy_steps(i: int, p: Policy, cents: int, computed: Decimal, applied: Decimal, reason: str | None) -> list[Step]:
+def _policy_steps(i: int, p: Policy, cents: int, computed: Decimal, applied: Decimal, reason: str | None,
+                  share: Decimal) -> list[Step]:
     """The working for one policy. Per-capita and portion are cut to the cent for display only."""
     premium = money(p.premium)
     per_capita = _cents(int(p.premium * 100) // p.persons_covered)
@@ -146,7 +153,7 @@ def _policy_steps(i: int, p: Policy, cents: int, computed: Decimal, applied: Dec
     steps = [
         Step("per_capita", head, str(per_capita), args),
         Step("children_portion", f"{head} x {p.children_on_case}", str(portion), args),
-        Step("credit", f"{head} x {p.children_on_case} x 50%", str(computed), args),
+        Step("credit", f"{head} x {p.children_on_case} x {share:%}", str(computed), args),
     ]
     if reason == "no_health_benefits":
         steps.append(Step(reason, "health_benefits = false", "0.00", args))

@@ -66,7 +66,7 @@ def _factor(lang: Lang, code: str, o: Outcome) -> str:
         "special_needs": lambda: say("child_has_special_medical", _("The child has special medical needs.")),
         "over_50_miles": lambda: say("nearest_plan_doctor_miles", _("The nearest plan doctor is {miles} miles away. That is more than {limit}.")).format(
             miles=lang.number(access.args["distance"]), limit=lang.number(access.args["miles"])) if access
-        else say("nearest_plan_doctor_more", _("The nearest plan doctor is more than {limit} miles away.")).format(limit=lang.number(CA_ACCESS_MILES.at())),
+        else say("nearest_plan_doctor_more", _("The nearest plan doctor is more than {limit} miles away.")).format(limit=lang.number(CA_ACCESS_MILES.only())),
         "coverage_inadequate": lambda: say("ordered_plan_may_not", _("The ordered plan may not meet the child's needs.")),
     }, code)()
 

@@ -30,8 +30,8 @@ def _yearly_proof(lang: Lang) -> list[str]:
     _ = lang._
     return [
         say("ut.yearly_proof.due", _("The parent with the plan must send new proof each year by {due}.")).format(
-            due=lang.month_day(*UT_VERIFICATION_DUE.at())),
-        say("ut.yearly_proof.window_opens", _("It may be sent from {opens}.")).format(opens=lang.month_day(*UT_VERIFICATION_EARLIEST.at())),
+            due=lang.month_day(*UT_VERIFICATION_DUE.only())),
+        say("ut.yearly_proof.window_opens", _("It may be sent from {opens}.")).format(opens=lang.month_day(*UT_VERIFICATION_EARLIEST.only())),
         say("ut.report_changes_30_days", _("Tell the office within 30 days if the plan, its cost or its benefits change.")),
     ]
 
@@ -180,7 +180,7 @@ def _unmet(lang: Lang, code: str, o: Outcome) -> list[str]:
     _, n_, num, f = lang._, lang.n_, lang.number, o.figures
     if code == "form_in_time":
         letter = step(o, "retro_deadline")
-        days = letter.args["days"] if letter else UT_RETRO_REQUEST_DAYS.at()
+        days = letter.args["days"] if letter else UT_RETRO_REQUEST_DAYS.only()
         late = f["days_after_letter"]
         return [say("form_came_back_day", n_("The form came back {count} day after the first letter.",
                    "The form came back {count} days after the first letter.", late)).format(count=num(late)),
