@@ -7,6 +7,7 @@ way in for callers that hold facts as a dict (the engine, tests).
 from __future__ import annotations
 
 import inspect
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -22,6 +23,8 @@ class Rule:
     facts: type[FactsModel]
     func: Callable[[Any], Outcome]
     reference: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    """Every outcome code the rule can return, from the ``Literal`` it declares (``typing.get_args``)."""
     explains: bool = field(init=False)
     """Whether ``func`` takes ``explain``: False skips building the steps (``--brief``)."""
 
@@ -37,13 +40,22 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, facts: type[FactsModel], reference: tuple[str, ...]):
-    """Register a rule function under its public id."""
+def rule(rule_id: str, facts: type[FactsModel], reference: tuple[str, ...], *, outcomes: Any = None):
+    """Register a rule function under its public id, with its outcome codes as a ``Literal`` type.
+
+    Every rule of medguide declares its codes (tests/rules/test_outcomes.py); ``outcomes`` may be left
+    out only for a throwaway rule a test registers.
+    """
+    codes: tuple[str, ...] = ()
+    if outcomes is not None:
+        codes = typing.get_args(outcomes)
+        if typing.get_origin(outcomes) is not typing.Literal or not all(isinstance(c, str) for c in codes):
+            raise TypeError(f"rule {rule_id}: outcomes must be a Literal of code strings, not {outcomes!r}")
 
     def register(func: Callable[[Any], Outcome]) -> Callable[[Any], Outcome]:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
-        RULES[rule_id] = Rule(rule_id, facts, func, reference)
+        RULES[rule_id] = Rule(rule_id, facts, func, reference, codes)
         return func
 
     return register

@@ -27,6 +27,8 @@ A support order is assumed to exist (this guide is about one) unless
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ..base import FactsModel, Outcome, Refused, Step
 from ..registry import rule
 
@@ -55,7 +57,17 @@ class OcseMedicalSupportFacts(FactsModel):
     court_ordered_uninsured_enforcement: bool = False
 
 
-@rule(RULE_ID, OcseMedicalSupportFacts, REFERENCE)
+Code = Literal[
+    "no_petition_needed",
+    "request_needed",
+    "ocse_petitions",
+    "ocse_may_modify_order",
+    "ocse_may_enforce_order",
+]
+"""The outcome codes of ar.ocse_medical_support, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, OcseMedicalSupportFacts, REFERENCE, outcomes=Code)
 def ocse_medical_support(facts: OcseMedicalSupportFacts, explain: bool = True) -> Outcome:
     if facts.order_has_medical_provision and not facts.has_support_order:
         raise Refused("order_has_medical_provision", "no_support_order",

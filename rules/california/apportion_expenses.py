@@ -97,7 +97,11 @@ def _adjusted(facts: ApportionFacts, steps: list[Step], explain: bool = True) ->
     return {parent: money(value) for parent, value in income.items()}
 
 
-@rule(RULE_ID, ApportionFacts, REFERENCE)
+Code = Literal["half_each", "by_income"]
+"""The outcome codes of ca.apportion_expenses, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, ApportionFacts, REFERENCE, outcomes=Code)
 def apportion_expenses(facts: ApportionFacts, explain: bool = True) -> Outcome:
     amount = money(facts.amount)
     steps: list[Step] = []

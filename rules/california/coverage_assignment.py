@@ -19,6 +19,8 @@ rights hold whenever coverage is ordered.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ..base import FactsModel, Outcome, Step
 from ..registry import rule
 
@@ -37,7 +39,11 @@ class CoverageAssignmentFacts(FactsModel):
     good_cause_shown: bool = False
 
 
-@rule(RULE_ID, CoverageAssignmentFacts, REFERENCE)
+Code = Literal["assignment_available", "good_cause_may_prevent", "not_applicable"]
+"""The outcome codes of ca.coverage_assignment, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, CoverageAssignmentFacts, REFERENCE, outcomes=Code)
 def coverage_assignment(facts: CoverageAssignmentFacts, explain: bool = True) -> Outcome:
     args = facts.model_dump() if explain else {}
     steps = [Step("coverage_ordered", "coverage_ordered", str(facts.coverage_ordered).lower(), args)] if explain else []

@@ -26,6 +26,8 @@ present, in the statute's order. The lapse duties are listed when coverage lapse
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ..base import FactsModel, Outcome, Step
 from ..registry import rule
 
@@ -63,7 +65,11 @@ class MedicalInsuranceFormFacts(FactsModel):
     coverage_lapsed: bool = False
 
 
-@rule(RULE_ID, MedicalInsuranceFormFacts, REFERENCE)
+Code = Literal["form_complete", "form_incomplete"]
+"""The outcome codes of ca.medical_insurance_form, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, MedicalInsuranceFormFacts, REFERENCE, outcomes=Code)
 def medical_insurance_form(facts: MedicalInsuranceFormFacts, explain: bool = True) -> Outcome:
     steps = [Step(name, name, str(getattr(facts, name)).lower(), {"citation": cite})
              for name, cite in CONTENTS.items()] if explain else []

@@ -92,7 +92,11 @@ def _factors(facts: OutOfNetworkFacts, steps: list[Step], explain: bool = True) 
     return found
 
 
-@rule(RULE_ID, OutOfNetworkFacts, REFERENCE)
+Code = Literal["in_network", "no_excess", "excess_on_obtaining_parent", "exception_may_apply"]
+"""The outcome codes of ca.out_of_network, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, OutOfNetworkFacts, REFERENCE, outcomes=Code)
 def out_of_network(facts: OutOfNetworkFacts, explain: bool = True) -> Outcome:
     charged, in_network = money(facts.amount_charged), money(facts.amount_if_in_network)
     if in_network > charged:

@@ -32,6 +32,8 @@ before the costs accrued is refused.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from datetime import date, timedelta
 
 from pydantic import Field
@@ -70,7 +72,11 @@ def _add(start: date, days: int, field: str) -> date:
                       f"expected a date and period within the calendar") from None
 
 
-@rule(RULE_ID, ReimbursementFacts, REFERENCE)
+Code = Literal["deadlines", "not_applicable"]
+"""The outcome codes of ca.reimbursement_deadlines, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, ReimbursementFacts, REFERENCE, outcomes=Code)
 def reimbursement_deadlines(facts: ReimbursementFacts, explain: bool = True) -> Outcome:
     accrued, notified = facts.costs_accrued_on, facts.notified_on
     if notified is not None and notified < accrued:

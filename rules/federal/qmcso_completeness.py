@@ -18,6 +18,8 @@ the plan lacks, listed apart as ``disqualifying``.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ..base import FactsModel, Outcome, Step
 from ..registry import rule
 
@@ -42,7 +44,11 @@ class QmcsoFacts(FactsModel):
     requires_benefit_plan_lacks: bool = False
 
 
-@rule(RULE_ID, QmcsoFacts, REFERENCE)
+Code = Literal["complete", "incomplete"]
+"""The outcome codes of qmcso.completeness, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, QmcsoFacts, REFERENCE, outcomes=Code)
 def qmcso_completeness(facts: QmcsoFacts, explain: bool = True) -> Outcome:
     steps = []
     if explain:

@@ -116,7 +116,11 @@ def _check(facts: ReasonableCostFacts) -> None:
                       "the California low-income adjustment; set low_income_adjustment too or leave it out")
 
 
-@rule(RULE_ID, ReasonableCostFacts, REFERENCE)
+Code = Literal["reasonable", "not_reasonable", "not_reasonable_low_income", "no_cost"]
+"""The outcome codes of reasonable_cost, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, ReasonableCostFacts, REFERENCE, outcomes=Code)
 def reasonable_cost(facts: ReasonableCostFacts, explain: bool = True) -> Outcome:
     _check(facts)
     steps: list[Step] = []

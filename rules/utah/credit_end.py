@@ -28,6 +28,8 @@ credit, the earlier end wins.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from datetime import date
 
 from pydantic import Field
@@ -91,7 +93,11 @@ def _window(year: int, facts: CreditEndFacts) -> tuple[date, date]:
     return date(year - 1, from_month, from_day), date(year, due_month, due_day)
 
 
-@rule(RULE_ID, CreditEndFacts, REFERENCE)
+Code = Literal["active", "ended"]
+"""The outcome codes of ut.credit_end, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, CreditEndFacts, REFERENCE, outcomes=Code)
 def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
     _check(facts)
     received = sorted({facts.credit_start, *facts.verification_dates})

@@ -36,6 +36,8 @@ depends on it: once an Exception 1 condition fails the credit is prospective.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from datetime import date, timedelta
 
 from ..base import FactsModel, Outcome, Refused, Step
@@ -116,7 +118,11 @@ def _yn(value: bool | None) -> str:
     return {True: "true", False: "false", None: "not given"}[value]
 
 
-@rule(RULE_ID, CreditStartFacts, REFERENCE)
+Code = Literal["retroactive", "prospective"]
+"""The outcome codes of ut.credit_start, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, CreditStartFacts, REFERENCE, outcomes=Code)
 def credit_start(facts: CreditStartFacts, explain: bool = True) -> Outcome:
     letter_field, letter = _letter(facts)
     _check_order(facts, letter_field, letter)

@@ -37,6 +37,8 @@ Precedence decided here:
 
 from __future__ import annotations
 
+from typing import Literal
+
 from datetime import date
 
 from ..base import FactsModel, Outcome, Refused, Step
@@ -87,7 +89,18 @@ def _check(facts: OrderRegimeFacts) -> None:
                               f"{name}: applies only to a modified order; give modified_date too, or leave it out")
 
 
-@rule(RULE_ID, OrderRegimeFacts, REFERENCE)
+Code = Literal[
+    "by_operation_of_law",
+    "provision_in_order",
+    "voluntary_credit_allowed",
+    "before_1994",
+    "law_at_modification",
+    "original_provision_continues",
+]
+"""The outcome codes of ut.order_regime, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, OrderRegimeFacts, REFERENCE, outcomes=Code)
 def order_regime(facts: OrderRegimeFacts, explain: bool = True) -> Outcome:
     _check(facts)
     modified = facts.modified_date

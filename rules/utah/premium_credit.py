@@ -90,7 +90,11 @@ def _check(facts: PremiumCreditFacts) -> None:
             )
 
 
-@rule(RULE_ID, PremiumCreditFacts, REFERENCE)
+Code = Literal["credit", "no_credit", "credit_exceeds_support"]
+"""The outcome codes of ut.premium_credit, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, PremiumCreditFacts, REFERENCE, outcomes=Code)
 def premium_credit(facts: PremiumCreditFacts, explain: bool = True) -> Outcome:
     _check(facts)
     share = CREDIT_SHARE.read(facts.regime_date, "regime_date")

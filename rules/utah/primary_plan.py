@@ -96,7 +96,11 @@ def _name(facts: PrimaryPlanFacts, parent: str) -> str | None:
     return (getattr(facts, f"{parent}_name") or "").strip() or None
 
 
-@rule(RULE_ID, PrimaryPlanFacts, REFERENCE)
+Code = Literal["primary_decided", "undetermined", "not_applicable"]
+"""The outcome codes of ut.primary_plan, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, PrimaryPlanFacts, REFERENCE, outcomes=Code)
 def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
     figures = {"primary": None, "secondary": None, "basis": None, "factors": None,
                "step_parent_plan_of": facts.step_parent_plan_of, "order_language": None}

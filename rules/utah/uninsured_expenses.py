@@ -44,7 +44,11 @@ class UninsuredExpensesFacts(FactsModel):
     verification_sent_on: date | None = None
 
 
-@rule(RULE_ID, UninsuredExpensesFacts, REFERENCE)
+Code = Literal["share_due", "recovery_at_risk"]
+"""The outcome codes of ut.uninsured_expenses, a public contract: kept, added to, never renamed."""
+
+
+@rule(RULE_ID, UninsuredExpensesFacts, REFERENCE, outcomes=Code)
 def uninsured_expenses(facts: UninsuredExpensesFacts, explain: bool = True) -> Outcome:
     if facts.amount <= 0:
         raise Refused("amount", "must_be_positive",
