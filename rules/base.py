@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Annotated, Any, NamedTuple
+from types import MappingProxyType
+from typing import Annotated, Any, Mapping, NamedTuple, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError, core_schema
@@ -99,21 +100,58 @@ def money(amount: Decimal) -> Decimal:
     return ZERO if amount == 0 else amount
 
 
-class Step(NamedTuple):
+@runtime_checkable
+class Step(Protocol):
     """One line of the working: arithmetic or a test applied.
 
-    ``code`` names the step for explainers, ``expression`` is the working in
-    language-neutral notation, ``value`` its result. ``args`` carries the named
-    operands for localized explanations; it is not part of the batch output.
+    Each rule declares its step kinds as typed ``NamedTuple`` classes (documented in
+    the rule's module) whose first fields are ``code`` (a ``Literal`` of the codes
+    of that kind, named for explainers), ``expression`` (the working in
+    language-neutral notation) and ``value`` (its result, or None), then the named,
+    typed operands. Every kind takes :func:`step_json` as ``as_json`` (the batch
+    output: code, expression, value) and :data:`step_args` as ``args``, a read-only
+    mapping of the operands by name (the localized explanations read it; it is not
+    part of the batch output).
     """
 
-    code: str
-    expression: str
-    value: str | None = None
-    args: dict[str, Any] = {}  # never mutated
+    @property
+    def code(self) -> str: ...
 
-    def as_json(self) -> dict[str, Any]:
-        return {"code": self.code, "expression": self.expression, "value": self.value}
+    @property
+    def expression(self) -> str: ...
+
+    @property
+    def value(self) -> str | None: ...
+
+    def as_json(self) -> dict[str, Any]: ...
+
+    @property
+    def args(self) -> Mapping[str, Any]: ...
+
+
+STEP_FIELDS = ("code", "expression", "value")
+
+
+def step_json(self: Any) -> dict[str, Any]:
+    """``as_json`` of every step kind: what the batch writes for a step."""
+    return {"code": self[0], "expression": self[1], "value": self[2]}
+
+
+def _step_args(self: Any) -> Mapping[str, Any]:
+    names = getattr(self, "_arg_names", None)
+    fields = self._fields[3:] if names is None else (names.get(f, f) for f in self._fields[3:])
+    return MappingProxyType(dict(zip(fields, self[3:])))
+
+
+def _facts_args(self: Any) -> Mapping[str, Any]:
+    return MappingProxyType(self.facts.model_dump())
+
+
+facts_args = property(_facts_args, doc="``args`` of a step kind whose one operand is the rule's facts: "
+                                       "every fact by name, read-only.")
+
+step_args = property(_step_args, doc="The operands by name, read-only (a field named ``x_`` in ``_arg_names`` "
+                                     "as a word Python keeps for itself, such as ``from``).")
 
 
 class Outcome(NamedTuple):

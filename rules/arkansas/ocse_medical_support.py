@@ -27,9 +27,9 @@ A support order is assumed to exist (this guide is about one) unless
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from ..base import FactsModel, Outcome, Refused, Step
+from ..base import FactsModel, Outcome, Refused, Step, facts_args, step_json
 from ..registry import rule
 
 RULE_ID = "ar.ocse_medical_support"
@@ -57,6 +57,21 @@ class OcseMedicalSupportFacts(FactsModel):
     court_ordered_uninsured_enforcement: bool = False
 
 
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class FactTest(NamedTuple):
+    """A test the office's action turns on: ``satisfactory_coverage``, ``office_acts`` (public assistance, or
+    the need stated on the application), ``medical_provision``, ``uninsured_claims`` (``value`` ``true`` or
+    ``false``); ``args`` gives every fact by name."""
+
+    code: Literal["satisfactory_coverage", "office_acts", "medical_provision", "uninsured_claims"]
+    expression: str
+    value: Literal["true", "false"]
+    facts: OcseMedicalSupportFacts
+    as_json = step_json
+    args = facts_args
+
+
 Code = Literal[
     "no_petition_needed",
     "request_needed",
@@ -73,30 +88,29 @@ def ocse_medical_support(facts: OcseMedicalSupportFacts, explain: bool = True) -
         raise Refused("order_has_medical_provision", "no_support_order",
                       "order_has_medical_provision: has_support_order is false, so there is no order to have a "
                       "provision; expected false here, or has_support_order true")
-    args = facts.model_dump() if explain else {}
-    steps = [Step("satisfactory_coverage", "custodial_has_satisfactory_coverage",
-                  str(facts.custodial_has_satisfactory_coverage).lower(), args)] if explain else []
+    steps: list[Step] = [FactTest("satisfactory_coverage", "custodial_has_satisfactory_coverage",
+                                  str(facts.custodial_has_satisfactory_coverage).lower(), facts)] if explain else []
     citations = [PETITION]
     if facts.custodial_has_satisfactory_coverage:
         outcome = "no_petition_needed"
     else:
         acts = facts.receives_public_assistance or facts.requested_on_application
         if explain:
-            steps.append(Step("office_acts", "receives_public_assistance or requested_on_application",
-                              str(acts).lower(), args))
+            steps.append(FactTest("office_acts", "receives_public_assistance or requested_on_application",
+                              str(acts).lower(), facts))
         if not acts:
             outcome = "request_needed"
         elif not facts.has_support_order:
             outcome = "ocse_petitions"
         else:
             if explain:
-                steps.append(Step("medical_provision", "order_has_medical_provision",
-                                  str(facts.order_has_medical_provision).lower(), args))
+                steps.append(FactTest("medical_provision", "order_has_medical_provision",
+                                  str(facts.order_has_medical_provision).lower(), facts))
             outcome = "ocse_may_enforce_order" if facts.order_has_medical_provision else "ocse_may_modify_order"
             citations.append(ORDERS)
     if explain:
-        steps.append(Step("uninsured_claims", "court_ordered_uninsured_enforcement",
-                          str(facts.court_ordered_uninsured_enforcement).lower(), args))
+        steps.append(FactTest("uninsured_claims", "court_ordered_uninsured_enforcement",
+                          str(facts.court_ordered_uninsured_enforcement).lower(), facts))
     citations.append(UNINSURED)
     figures = {
         "automatic": facts.receives_public_assistance and not facts.custodial_has_satisfactory_coverage,

@@ -26,9 +26,9 @@ A negative adjusted income, or no income at all to divide by, is refused.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from ..base import FactsModel, Money, Outcome, Refused, Step, half_up, money
+from ..base import FactsModel, Money, Outcome, Refused, Step, half_up, money, step_args, step_json
 from ..registry import rule
 
 RULE_ID = "ca.apportion_expenses"
@@ -60,6 +60,59 @@ class ApportionFacts(FactsModel):
     basic_child_support: SupportPaid | None = None
 
 
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class SupportAdjustment(NamedTuple):
+    """``spousal_support`` (4061(c): the payer's income down, the recipient's up) and ``child_support``
+    (4061(d): the payer's income down); ``value`` is both adjusted incomes, A / B."""
+
+    code: Literal["spousal_support", "child_support"]
+    expression: str
+    value: str
+    paid_by: Parent
+    monthly: Decimal
+    as_json = step_json
+    args = step_args
+
+
+class HalfStep(NamedTuple):
+    """``half``: parent A's half, rounded half up (4061(a))."""
+
+    code: Literal["half"]
+    expression: str
+    value: str
+    amount: Decimal
+    share_a: Decimal
+    as_json = step_json
+    args = step_args
+
+
+class IncomeShare(NamedTuple):
+    """``income_share``: parent A's share in proportion to the adjusted incomes (4061(b)(2))."""
+
+    code: Literal["income_share"]
+    expression: str
+    value: str
+    amount: Decimal
+    income_a: Decimal
+    income_b: Decimal
+    share_a: Decimal
+    as_json = step_json
+    args = step_args
+
+
+class RestStep(NamedTuple):
+    """``rest``: parent B pays the rest, so the shares sum to the amount."""
+
+    code: Literal["rest"]
+    expression: str
+    value: str
+    amount: Decimal
+    share_b: Decimal
+    as_json = step_json
+    args = step_args
+
+
 def _adjusted(facts: ApportionFacts, steps: list[Step], explain: bool = True) -> dict[str, Decimal]:
     """Net disposable incomes adjusted under 4061(c) and (d)."""
     if facts.net_disposable_income is None:
@@ -74,17 +127,17 @@ def _adjusted(facts: ApportionFacts, steps: list[Step], explain: bool = True) ->
         income[ss.paid_by] -= paid
         income[other] += paid
         if explain:
-            steps.append(Step("spousal_support", f"{ss.paid_by} - {paid}, {other} + {paid}",
-                              f"{money(income['parent_a'])} / {money(income['parent_b'])}",
-                              {"paid_by": ss.paid_by, "monthly": paid}))
+            steps.append(SupportAdjustment("spousal_support", f"{ss.paid_by} - {paid}, {other} + {paid}",
+                                           f"{money(income['parent_a'])} / {money(income['parent_b'])}",
+                                           ss.paid_by, paid))
     cs = facts.basic_child_support
     if cs is not None and cs.monthly:
         paid = money(cs.monthly)
         income[cs.paid_by] -= paid
         if explain:
-            steps.append(Step("child_support", f"{cs.paid_by} - {paid}",
-                              f"{money(income['parent_a'])} / {money(income['parent_b'])}",
-                              {"paid_by": cs.paid_by, "monthly": paid}))
+            steps.append(SupportAdjustment("child_support", f"{cs.paid_by} - {paid}",
+                                           f"{money(income['parent_a'])} / {money(income['parent_b'])}",
+                                           cs.paid_by, paid))
     for parent, value in income.items():
         if value < 0:
             raise Refused(f"net_disposable_income.{parent}", "negative_adjusted_income",
@@ -114,7 +167,7 @@ def apportion_expenses(facts: ApportionFacts, explain: bool = True) -> Outcome:
         adjusted: dict[str, Decimal | None] = {"parent_a": None, "parent_b": None}
         outcome, citations = "half_each", ("Cal. Fam. Code 4061(a)",)
         if explain:
-            steps.append(Step("half", f"{amount} / 2", str(share_a), {"amount": amount, "share_a": share_a}))
+            steps.append(HalfStep("half", f"{amount} / 2", str(share_a), amount, share_a))
     else:
         incomes = _adjusted(facts, steps, explain)
         a, b = incomes["parent_a"], incomes["parent_b"]
@@ -122,11 +175,10 @@ def apportion_expenses(facts: ApportionFacts, explain: bool = True) -> Outcome:
         adjusted = {"parent_a": a, "parent_b": b}
         outcome, citations = "by_income", REFERENCE[1:]
         if explain:
-            steps.append(Step("income_share", f"{amount} x {a} / ({a} + {b})", str(share_a),
-                              {"amount": amount, "income_a": a, "income_b": b, "share_a": share_a}))
+            steps.append(IncomeShare("income_share", f"{amount} x {a} / ({a} + {b})", str(share_a), amount, a, b, share_a))
     share_b = money(amount - share_a)
     if explain:
-        steps.append(Step("rest", f"{amount} - {share_a}", str(share_b), {"amount": amount, "share_b": share_b}))
+        steps.append(RestStep("rest", f"{amount} - {share_a}", str(share_b), amount, share_b))
     figures = {
         "parent_a_share": money(share_a),
         "parent_b_share": share_b,

@@ -19,9 +19,9 @@ rights hold whenever coverage is ordered.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from ..base import FactsModel, Outcome, Step
+from ..base import FactsModel, Outcome, Step, facts_args, step_json
 from ..registry import rule
 
 RULE_ID = "ca.coverage_assignment"
@@ -39,25 +39,39 @@ class CoverageAssignmentFacts(FactsModel):
     good_cause_shown: bool = False
 
 
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class FactTest(NamedTuple):
+    """A fact the assignment turns on: ``coverage_ordered``, ``employer_coverage``, ``good_cause``
+    (``value`` ``true`` or ``false``); ``args`` gives every fact by name."""
+
+    code: Literal["coverage_ordered", "employer_coverage", "good_cause"]
+    expression: str
+    value: Literal["true", "false"]
+    facts: CoverageAssignmentFacts
+    as_json = step_json
+    args = facts_args
+
+
 Code = Literal["assignment_available", "good_cause_may_prevent", "not_applicable"]
 """The outcome codes of ca.coverage_assignment, a public contract: kept, added to, never renamed."""
 
 
 @rule(RULE_ID, CoverageAssignmentFacts, REFERENCE, outcomes=Code)
 def coverage_assignment(facts: CoverageAssignmentFacts, explain: bool = True) -> Outcome:
-    args = facts.model_dump() if explain else {}
-    steps = [Step("coverage_ordered", "coverage_ordered", str(facts.coverage_ordered).lower(), args)] if explain else []
+    steps: list[Step] = [FactTest("coverage_ordered", "coverage_ordered", str(facts.coverage_ordered).lower(), facts)] \
+        if explain else []
     if not facts.coverage_ordered:
         outcome = "not_applicable"
     else:
         if explain:
-            steps.append(Step("employer_coverage", "parent_has_employer_coverage",
-                              str(facts.parent_has_employer_coverage).lower(), args))
+            steps.append(FactTest("employer_coverage", "parent_has_employer_coverage",
+                                  str(facts.parent_has_employer_coverage).lower(), facts))
         if not facts.parent_has_employer_coverage:
             outcome = "not_applicable"
         else:
             if explain:
-                steps.append(Step("good_cause", "good_cause_shown", str(facts.good_cause_shown).lower(), args))
+                steps.append(FactTest("good_cause", "good_cause_shown", str(facts.good_cause_shown).lower(), facts))
             outcome = "good_cause_may_prevent" if facts.good_cause_shown else "assignment_available"
     available = outcome != "not_applicable"
     figures = {

@@ -26,9 +26,9 @@ present, in the statute's order. The lapse duties are listed when coverage lapse
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from ..base import FactsModel, Outcome, Step
+from ..base import FactsModel, Outcome, Step, step_args, step_json
 from ..registry import rule
 
 RULE_ID = "ca.medical_insurance_form"
@@ -57,6 +57,30 @@ LAPSE_DUTIES = {
 }
 
 
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class ContentStep(NamedTuple):
+    """One paragraph of 17422(a) the form has or lacks (``value`` ``true`` or ``false``), with its citation."""
+
+    code: Literal["parent_names_addresses_ssn", "employer_names_addresses", "policy_details",
+                  "covered_persons_case_numbers"]
+    expression: str
+    value: Literal["true", "false"]
+    citation: str
+    as_json = step_json
+    args = step_args
+
+
+class LapseStep(NamedTuple):
+    """``coverage_lapsed``: whether the 17422(c) duties after a lapse are listed."""
+
+    code: Literal["coverage_lapsed"]
+    expression: str
+    value: Literal["true", "false"]
+    as_json = step_json
+    args = step_args
+
+
 class MedicalInsuranceFormFacts(FactsModel):
     parent_names_addresses_ssn: bool
     employer_names_addresses: bool
@@ -71,12 +95,12 @@ Code = Literal["form_complete", "form_incomplete"]
 
 @rule(RULE_ID, MedicalInsuranceFormFacts, REFERENCE, outcomes=Code)
 def medical_insurance_form(facts: MedicalInsuranceFormFacts, explain: bool = True) -> Outcome:
-    steps = [Step(name, name, str(getattr(facts, name)).lower(), {"citation": cite})
-             for name, cite in CONTENTS.items()] if explain else []
+    steps: list[Step] = [ContentStep(name, name, str(getattr(facts, name)).lower(), cite)  # type: ignore[arg-type]
+                         for name, cite in CONTENTS.items()] if explain else []
     missing = [name for name in CONTENTS if not getattr(facts, name)]
     duties = list(LAPSE_DUTIES) if facts.coverage_lapsed else []
     if explain:
-        steps.append(Step("coverage_lapsed", "coverage_lapsed", str(facts.coverage_lapsed).lower(), {}))
+        steps.append(LapseStep("coverage_lapsed", "coverage_lapsed", str(facts.coverage_lapsed).lower()))
     citations = tuple(CONTENTS[name] for name in missing) or tuple(CONTENTS.values())
     if duties:
         citations += tuple(dict.fromkeys(LAPSE_DUTIES.values()))

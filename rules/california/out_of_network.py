@@ -33,11 +33,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from ..base import ZERO, FactsModel, Money, Outcome, Refused, Step, money
+from ..base import ZERO, FactsModel, Money, Outcome, Refused, Step, money, step_args, step_json
 from ..parameters import CA_ACCESS_MILES
 from ..registry import rule
 
@@ -65,7 +65,7 @@ FACTORS = {
 class OutOfNetworkFacts(FactsModel):
     amount_charged: Money
     amount_if_in_network: Money
-    obtained_by: Literal["parent_a", "parent_b"]
+    obtained_by: Parent
     used_ordered_coverage: bool
     used_preferred_provider: bool
     distance_miles: Decimal | None = Field(default=None, ge=0, allow_inf_nan=False)
@@ -77,14 +77,58 @@ class OutOfNetworkFacts(FactsModel):
         "has changed over time."))
 
 
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+Parent = Literal["parent_a", "parent_b"]
+
+
+class InNetwork(NamedTuple):
+    """``in_network``: the ordered coverage and its preferred provider were used; the whole charge is shared."""
+
+    code: Literal["in_network"]
+    expression: str
+    value: str
+    charged: Decimal
+    in_network: Decimal
+    obtained_by: Parent
+    as_json = step_json
+    args = step_args
+
+
+class ExcessStep(NamedTuple):
+    """``excess``: the charge minus what the care would have cost in network (4063(e)(2), (f)(2))."""
+
+    code: Literal["excess"]
+    expression: str
+    value: str
+    charged: Decimal
+    in_network: Decimal
+    obtained_by: Parent
+    excess: Decimal
+    as_json = step_json
+    args = step_args
+
+
+class AccessPresumption(NamedTuple):
+    """``access_presumption``: services farther than the miles of 4063(g)(1) (``value`` ``true``) rebut it."""
+
+    code: Literal["access_presumption"]
+    expression: str
+    value: Literal["true", "false"]
+    distance: Decimal
+    miles: int
+    as_json = step_json
+    args = step_args
+
+
 def _factors(facts: OutOfNetworkFacts, steps: list[Step], explain: bool = True) -> list[str]:
     miles = CA_ACCESS_MILES.read(facts.care_on, "care_on")
     found = [name for name in ("emergency", "special_needs") if getattr(facts, name)]
     if facts.distance_miles is not None:
         over = facts.distance_miles > miles
         if explain:
-            steps.append(Step("access_presumption", f"{facts.distance_miles} > {miles}", str(over).lower(),
-                              {"distance": facts.distance_miles, "miles": miles}))
+            steps.append(AccessPresumption("access_presumption", f"{facts.distance_miles} > {miles}", str(over).lower(),
+                                           facts.distance_miles, miles))
         if over:
             found.append("over_50_miles")
     if facts.coverage_inadequate:
@@ -104,19 +148,19 @@ def out_of_network(facts: OutOfNetworkFacts, explain: bool = True) -> Outcome:
                       f"amount_if_in_network: {in_network} is more than amount_charged {charged}; "
                       f"expected the in-network cost to be at most the charge")
     steps: list[Step] = []
-    args = {"charged": charged, "in_network": in_network, "obtained_by": facts.obtained_by} if explain else {}
     factors: list[str] = []
     bring: list[str] = []
     if facts.used_ordered_coverage and facts.used_preferred_provider:
         outcome, excess, shared, owed_by = "in_network", ZERO, charged, None
         citations = ("Cal. Fam. Code 4063(e)(1)", "Cal. Fam. Code 4063(f)(1)", "Cal. Fam. Code 4061")
         if explain:
-            steps.append(Step("in_network", "used_ordered_coverage = true, used_preferred_provider = true",
-                              str(charged), args))
+            steps.append(InNetwork("in_network", "used_ordered_coverage = true, used_preferred_provider = true",
+                                   str(charged), charged, in_network, facts.obtained_by))
     else:
         excess, shared, owed_by = money(charged - in_network), in_network, facts.obtained_by
         if explain:
-            steps.append(Step("excess", f"{charged} - {in_network}", str(excess), {**args, "excess": excess}))
+            steps.append(ExcessStep("excess", f"{charged} - {in_network}", str(excess), charged, in_network,
+                                    facts.obtained_by, excess))
         citations = ()
         if not facts.used_ordered_coverage:
             citations += ("Cal. Fam. Code 4063(e)(2)",)

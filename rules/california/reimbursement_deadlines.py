@@ -32,13 +32,13 @@ before the costs accrued is refused.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from datetime import date, timedelta
 
 from pydantic import Field
 
-from ..base import FactsModel, Outcome, Refused, Step
+from ..base import FactsModel, Outcome, Refused, Step, step_args, step_json
 from ..parameters import CA_ITEMIZED_STATEMENT_DAYS, CA_REIMBURSE_DAYS
 from ..registry import rule
 
@@ -63,6 +63,43 @@ class ReimbursementFacts(FactsModel):
     rights_assigned: bool = False
 
 
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class RightsAssigned(NamedTuple):
+    """``rights_assigned``: with an assignment of rights, 4063(b) does not apply."""
+
+    code: Literal["rights_assigned"]
+    expression: str
+    value: Literal["not_applicable"]
+    as_json = step_json
+    args = step_args
+
+
+class StatementDue(NamedTuple):
+    """``statement_due``: the itemized statement, 30 days after the costs accrued (4063(b))."""
+
+    code: Literal["statement_due"]
+    expression: str
+    value: str
+    accrued: date
+    days: int
+    as_json = step_json
+    args = step_args
+
+
+class PaymentDue(NamedTuple):
+    """``court_period`` (the period the court set) or ``default_period`` (30 days), from the notification
+    (4063(b)(3))."""
+
+    code: Literal["court_period", "default_period"]
+    expression: str
+    value: str
+    notified: date
+    days: int
+    as_json = step_json
+    args = step_args
+
+
 def _add(start: date, days: int, field: str) -> date:
     try:
         return start + timedelta(days=days)
@@ -85,13 +122,13 @@ def reimbursement_deadlines(facts: ReimbursementFacts, explain: bool = True) -> 
                       f"expected the notification on or after that day")
     if facts.rights_assigned:
         figures = {"statement_due": None, "payment_due": None, "actions": []}
-        steps = (Step("rights_assigned", "rights_assigned = true", "not_applicable", {}),) if explain else ()
+        steps = (RightsAssigned("rights_assigned", "rights_assigned = true", "not_applicable"),) if explain else ()
         return Outcome(RULE_ID, "not_applicable", figures, ("Cal. Fam. Code 4063(b)",), steps)
 
     statement_days = CA_ITEMIZED_STATEMENT_DAYS.at(accrued)
     statement_due = _add(accrued, statement_days, "costs_accrued_on")
-    steps = [Step("statement_due", f"{accrued.isoformat()} + {statement_days} days", statement_due.isoformat(),
-                  {"accrued": accrued, "days": statement_days})] if explain else []
+    steps: list[Step] = [StatementDue("statement_due", f"{accrued.isoformat()} + {statement_days} days",
+                                      statement_due.isoformat(), accrued, statement_days)] if explain else []
     citations = ["Cal. Fam. Code 4063(b)"]
     actions = ["send_itemized_statement"]
     if facts.paid_all:
@@ -109,8 +146,8 @@ def reimbursement_deadlines(facts: ReimbursementFacts, explain: bool = True) -> 
             days, code = CA_REIMBURSE_DAYS.at(notified), "default_period"
         payment_due = _add(notified, days, "court_period_days" if code == "court_period" else "notified_on")
         if explain:
-            steps.append(Step(code, f"{notified.isoformat()} + {days} days", payment_due.isoformat(),
-                              {"notified": notified, "days": days}))
+            steps.append(PaymentDue(code, f"{notified.isoformat()} + {days} days", payment_due.isoformat(),  # type: ignore[arg-type]
+                                    notified, days))
         citations.append("Cal. Fam. Code 4063(b)(3)")
     if facts.disputed:
         actions.append("pay_then_ask_court")

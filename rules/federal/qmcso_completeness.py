@@ -18,9 +18,9 @@ the plan lacks, listed apart as ``disqualifying``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from ..base import FactsModel, Outcome, Step
+from ..base import FactsModel, Outcome, Step, step_args, step_json
 from ..registry import rule
 
 RULE_ID = "qmcso.completeness"
@@ -34,6 +34,21 @@ REQUIRED = {
     "describes_coverage": "29 U.S.C. 1169(a)(3)(B)",
     "states_period": "29 U.S.C. 1169(a)(3)(C)",
 }
+
+
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class ElementStep(NamedTuple):
+    """One element of the order checked: each of REQUIRED (``value`` ``true`` or ``false``) and
+    ``requires_benefit_plan_lacks``, with the subsection that asks for it."""
+
+    code: Literal["names_parent_and_address", "names_child_and_address", "describes_coverage", "states_period",
+                  "requires_benefit_plan_lacks"]
+    expression: str
+    value: Literal["true", "false"]
+    citation: str
+    as_json = step_json
+    args = step_args
 
 
 class QmcsoFacts(FactsModel):
@@ -50,12 +65,12 @@ Code = Literal["complete", "incomplete"]
 
 @rule(RULE_ID, QmcsoFacts, REFERENCE, outcomes=Code)
 def qmcso_completeness(facts: QmcsoFacts, explain: bool = True) -> Outcome:
-    steps = []
+    steps: list[Step] = []
     if explain:
-        steps = [Step(name, name, str(getattr(facts, name)).lower(), {"citation": cite})
+        steps = [ElementStep(name, name, str(getattr(facts, name)).lower(), cite)  # type: ignore[arg-type]
                  for name, cite in REQUIRED.items()]
-        steps.append(Step("requires_benefit_plan_lacks", "requires_benefit_plan_lacks",
-                          str(facts.requires_benefit_plan_lacks).lower(), {"citation": "29 U.S.C. 1169(a)(4)"}))
+        steps.append(ElementStep("requires_benefit_plan_lacks", "requires_benefit_plan_lacks",
+                                 str(facts.requires_benefit_plan_lacks).lower(), "29 U.S.C. 1169(a)(4)"))
     missing = [name for name in REQUIRED if not getattr(facts, name)]
     disqualifying = ["requires_benefit_plan_lacks"] if facts.requires_benefit_plan_lacks else []
     citations = (EXPLAINER, *dict.fromkeys(REQUIRED[name] for name in missing))

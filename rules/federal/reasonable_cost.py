@@ -34,11 +34,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from ..base import FactsModel, Money, Outcome, Refused, Step, cut, money
+from ..base import FactsModel, Money, Outcome, Refused, Step, cut, money, step_args, step_json
 from ..parameters import REASONABLE_COST_RATE
 from ..registry import rule
 
@@ -69,6 +69,57 @@ class ReasonableCostFacts(FactsModel):
         "rate has changed over time."))
 
 
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class CostDifference(NamedTuple):
+    """``cost_difference``: in California the cost is family minus self-only coverage (3751(a)(2))."""
+
+    code: Literal["cost_difference"]
+    expression: str
+    value: str
+    family_premium: Decimal
+    self_only_premium: Decimal
+    cost: Decimal
+    as_json = step_json
+    args = step_args
+
+
+class CostTest(NamedTuple):
+    """A line of the test: ``threshold`` (income x the rate, exact), ``threshold_shown`` (cut to the cent),
+    ``compare`` (cost <= the exact threshold, ``true`` or ``false``), ``rebuttable_presumption``,
+    ``no_cost``, ``low_income_adjustment`` and ``unjust_finding`` (California, 3751(a)(2))."""
+
+    code: Literal["threshold", "threshold_shown", "compare", "rebuttable_presumption", "no_cost",
+                  "low_income_adjustment", "unjust_finding"]
+    expression: str
+    value: str
+    income: Decimal
+    rate: Decimal
+    cost: Decimal
+    exact: Decimal
+    """Income x rate, every digit (61.7285)."""
+    threshold: Decimal
+    """The exact threshold cut to the cent, for display."""
+    as_json = step_json
+    args = step_args
+
+
+class Headroom(NamedTuple):
+    """``headroom``: the shown threshold minus the cost (negative when the cost is over it)."""
+
+    code: Literal["headroom"]
+    expression: str
+    value: str
+    income: Decimal
+    rate: Decimal
+    cost: Decimal
+    exact: Decimal
+    threshold: Decimal
+    headroom: Decimal
+    as_json = step_json
+    args = step_args
+
+
 def _cost(facts: ReasonableCostFacts, steps: list[Step], explain: bool = True) -> Decimal:
     """The cost to test: given (UT, federal) or family minus self-only (CA)."""
     if facts.jurisdiction != "CA":
@@ -95,8 +146,7 @@ def _cost(facts: ReasonableCostFacts, steps: list[Step], explain: bool = True) -
                       f"family coverage is expected to cost at least as much")
     cost = money(family - single)
     if explain:
-        steps.append(Step("cost_difference", f"{family} - {single}", str(cost),
-                          {"family_premium": family, "self_only_premium": single, "cost": cost}))
+        steps.append(CostDifference("cost_difference", f"{family} - {single}", str(cost), family, single, cost))
     return cost
 
 
@@ -131,35 +181,35 @@ def reasonable_cost(facts: ReasonableCostFacts, explain: bool = True) -> Outcome
     threshold = money(cut(exact))
     headroom = money(threshold - cost)
     if explain:
-        args = {"income": income, "rate": rate, "cost": cost, "exact": exact, "threshold": threshold}
+        ops = (income, rate, cost, exact, threshold)
         percent = f"{(rate * 100).normalize():f}"
-        steps.append(Step("threshold", f"{income} x {percent}%", _show(exact), args))
-        steps.append(Step("threshold_shown", f"cut({_show(exact)})", str(threshold), args))
-        steps.append(Step("headroom", f"{threshold} - {cost}", str(headroom), {**args, "headroom": headroom}))
+        steps.append(CostTest("threshold", f"{income} x {percent}%", _show(exact), *ops))
+        steps.append(CostTest("threshold_shown", f"cut({_show(exact)})", str(threshold), *ops))
+        steps.append(Headroom("headroom", f"{threshold} - {cost}", str(headroom), *ops, headroom))
     citations = CITATIONS[facts.jurisdiction]
 
     if facts.low_income_adjustment and not facts.unjust_finding:
         outcome = "not_reasonable_low_income"
         if explain:
-            steps.append(Step("low_income_adjustment", "low_income_adjustment = true, unjust_finding = false",
-                              outcome, args))
+            steps.append(CostTest("low_income_adjustment", "low_income_adjustment = true, unjust_finding = false",
+                              outcome, *ops))
     else:
         if facts.unjust_finding and explain:
-            steps.append(Step("unjust_finding", "low_income_adjustment = true, unjust_finding = true",
-                              "five_percent_test", args))
+            steps.append(CostTest("unjust_finding", "low_income_adjustment = true, unjust_finding = true",
+                              "five_percent_test", *ops))
         if cost == 0:
             outcome = "no_cost"
             if explain:
-                steps.append(Step("no_cost", f"{cost} = 0.00", outcome, args))
+                steps.append(CostTest("no_cost", f"{cost} = 0.00", outcome, *ops))
         elif cost <= exact:
             outcome = "reasonable"
             if explain:
-                steps.append(Step("compare", f"{cost} <= {_show(exact)}", "true", args))
-                steps.append(Step("rebuttable_presumption", f"{cost} <= {percent}% x {income}",
-                                  "presumed_reasonable", args))
+                steps.append(CostTest("compare", f"{cost} <= {_show(exact)}", "true", *ops))
+                steps.append(CostTest("rebuttable_presumption", f"{cost} <= {percent}% x {income}",
+                                  "presumed_reasonable", *ops))
         else:
             outcome = "not_reasonable"
             if explain:
-                steps.append(Step("compare", f"{cost} <= {_show(exact)}", "false", args))
+                steps.append(CostTest("compare", f"{cost} <= {_show(exact)}", "false", *ops))
     figures = {"cost": cost, "threshold": threshold, "headroom": headroom, "jurisdiction": facts.jurisdiction}
     return Outcome(RULE_ID, outcome, figures, citations, tuple(steps))

@@ -31,10 +31,11 @@ from __future__ import annotations
 from typing import Literal
 
 from datetime import date
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from ..base import FactsModel, Outcome, Refused, Step
+from ..base import FactsModel, Outcome, Refused, Step, step_args, step_json
 from ..parameters import UT_VERIFICATION_DUE, UT_VERIFICATION_EARLIEST
 from ..registry import rule
 
@@ -52,6 +53,48 @@ class CreditEndFacts(FactsModel):
     verification_dates: list[date] = Field(default=[], max_length=200)
     lapse_date: date | None = None
     as_of: date
+
+
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class VerificationYear(NamedTuple):
+    """``verification_year``: the window for one year's proof (R527-201-7(4)) and the proof found in it,
+    if any (``value`` and ``received`` are None when none came)."""
+
+    code: Literal["verification_year"]
+    expression: str
+    value: str | None
+    year: int
+    opens: date
+    due: date
+    received: date | None
+    as_json = step_json
+    args = step_args
+
+
+class LapseStep(NamedTuple):
+    """``lapse``: the credit ends on the first day of the month the policy is no longer in effect
+    (CS 407P Procedures - Insurance Lapses)."""
+
+    code: Literal["lapse"]
+    expression: str
+    value: str
+    lapse_date: date
+    ends_on: date
+    as_json = step_json
+    args = step_args
+
+
+class EarlierEnd(NamedTuple):
+    """``earlier_end``: a lapse and a missed verification both end the credit; the earlier end wins."""
+
+    code: Literal["earlier_end"]
+    expression: str
+    value: str
+    ends_on: date
+    reason: str
+    as_json = step_json
+    args = step_args
 
 
 def _check(facts: CreditEndFacts) -> None:
@@ -114,9 +157,8 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
         if due > facts.as_of:
             break
         if explain:
-            steps.append(Step("verification_year", f"{opens} <= received <= {due}",
-                              found.isoformat() if found else None,
-                              {"year": year, "opens": opens, "due": due, "received": found}))
+            steps.append(VerificationYear("verification_year", f"{opens} <= received <= {due}",
+                                          found.isoformat() if found else None, year, opens, due, found))
         if found is None:
             ends.append((due, "no_verification"))
             break
@@ -126,13 +168,12 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
         lapse_end = facts.lapse_date.replace(day=1)
         ends.append((lapse_end, "lapse"))
         if explain:
-            steps.append(Step("lapse", f"first day of the month of {facts.lapse_date}", lapse_end.isoformat(),
-                              {"lapse_date": facts.lapse_date, "ends_on": lapse_end}))
+            steps.append(LapseStep("lapse", f"first day of the month of {facts.lapse_date}", lapse_end.isoformat(),
+                                   facts.lapse_date, lapse_end))
 
     ends_on, reason = min(ends) if ends else (None, None)
     if len(ends) > 1 and explain:
-        steps.append(Step("earlier_end", f"min({ends[0][0]}, {ends[1][0]})", ends_on.isoformat(),
-                          {"ends_on": ends_on, "reason": reason}))
+        steps.append(EarlierEnd("earlier_end", f"min({ends[0][0]}, {ends[1][0]})", ends_on.isoformat(), ends_on, reason))
     ended = ends_on is not None and ends_on <= facts.as_of
     running = ends_on is None  # no end known: the next Jan 2 it needs a verification for, and whether one is in
     figures = {

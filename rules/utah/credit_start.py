@@ -39,8 +39,9 @@ from __future__ import annotations
 from typing import Literal
 
 from datetime import date, timedelta
+from typing import Literal, NamedTuple
 
-from ..base import FactsModel, Outcome, Refused, Step
+from ..base import FactsModel, Outcome, Refused, Step, step_args, step_json
 from ..parameters import UT_RETRO_REQUEST_DAYS
 from ..registry import rule
 
@@ -65,6 +66,60 @@ class CreditStartFacts(FactsModel):
     retro_requested: bool = False
     prior_notice_or_knowledge: bool | None = None
     manager_approved: bool | None = None
+
+
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class ProspectiveFrom(NamedTuple):
+    """``prospective_from``: the first day of the month after the complete form came in (CS 407P 1.a.ii)."""
+
+    code: Literal["prospective_from"]
+    expression: str
+    value: str
+    received: date
+    prospective_from: date
+    as_json = step_json
+    args = step_args
+
+
+class LetterStep(NamedTuple):
+    """``retro_deadline`` (the letter's date + 60 days, the last day in time for Exception 1) and
+    ``days_after_letter`` (days from the letter to the form; negative for a form before the letter)."""
+
+    code: Literal["retro_deadline", "days_after_letter"]
+    expression: str
+    value: str
+    letter: Literal["initial_contact_letter", "arrears_notice"]
+    letter_date: date
+    days: int
+    deadline: date
+    received: date
+    days_after_letter: int
+    as_json = step_json
+    args = step_args
+
+
+class ConditionStep(NamedTuple):
+    """``exception_1_<condition>``: one condition of CS 407P Exception 1, ``met`` or ``not_met``."""
+
+    code: Literal["exception_1_retro_requested", "exception_1_new_case", "exception_1_form_in_time",
+                  "exception_1_notice_or_knowledge", "exception_1_manager_approved"]
+    expression: str
+    value: Literal["met", "not_met"]
+    condition: str
+    as_json = step_json
+    args = step_args
+
+
+class EffectiveFrom(NamedTuple):
+    """``effective_from``: a retroactive credit starts the first day of the application's month (Exception 1)."""
+
+    code: Literal["effective_from"]
+    expression: str
+    value: str
+    application_date: date
+    as_json = step_json
+    args = step_args
 
 
 def _month_after(day: date) -> date:
@@ -132,13 +187,12 @@ def credit_start(facts: CreditStartFacts, explain: bool = True) -> Outcome:
     deadline = _deadline(letter_field, letter, days) if letter else None
     days_after = (received - letter).days if letter else None
 
-    steps = [Step("prospective_from", f"first day of the month after {received}", prospective.isoformat(),
-                  {"received": received, "prospective_from": prospective})] if explain else []
+    steps: list[Step] = [ProspectiveFrom("prospective_from", f"first day of the month after {received}",
+                                         prospective.isoformat(), received, prospective)] if explain else []
     if letter and explain:
-        args = {"letter": LETTERS[letter_field], "letter_date": letter, "days": days, "deadline": deadline,
-                "received": received, "days_after_letter": days_after}
-        steps.append(Step("retro_deadline", f"{letter} + {days} days", deadline.isoformat(), args))
-        steps.append(Step("days_after_letter", f"{received} - {letter}", str(days_after), args))
+        ops = (LETTERS[letter_field], letter, days, deadline, received, days_after)
+        steps.append(LetterStep("retro_deadline", f"{letter} + {days} days", deadline.isoformat(), *ops))
+        steps.append(LetterStep("days_after_letter", f"{received} - {letter}", str(days_after), *ops))
 
     # Exception 1, condition by condition: (code, met or None when not given, expression, field needed).
     conditions = [("retro_requested", facts.retro_requested, f"retro_requested = {_yn(facts.retro_requested)}", None)]
@@ -155,7 +209,7 @@ def credit_start(facts: CreditStartFacts, explain: bool = True) -> Outcome:
         ]
     unmet = [code for code, met, _, _ in conditions if met is False]
     if explain:
-        steps += [Step(f"exception_1_{code}", expr, "met" if met else "not_met", {"condition": code})
+        steps += [ConditionStep(f"exception_1_{code}", expr, "met" if met else "not_met", code)  # type: ignore[arg-type]
                   for code, met, expr, _ in conditions if met is not None]
 
     if not unmet:
@@ -170,8 +224,8 @@ def credit_start(facts: CreditStartFacts, explain: bool = True) -> Outcome:
                                             "under CS 407P Exception 1")
         effective = facts.application_date.replace(day=1)
         if explain:
-            steps.append(Step("effective_from", f"first day of the month of {facts.application_date}",
-                              effective.isoformat(), {"application_date": facts.application_date}))
+            steps.append(EffectiveFrom("effective_from", f"first day of the month of {facts.application_date}",
+                                       effective.isoformat(), facts.application_date))
         outcome, citations = "retroactive", REFERENCE
     else:
         effective = prospective

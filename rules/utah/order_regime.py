@@ -37,11 +37,11 @@ Precedence decided here:
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from datetime import date
 
-from ..base import FactsModel, Outcome, Refused, Step
+from ..base import FactsModel, Outcome, Refused, Step, step_args, step_json
 from ..parameters import UT_OPERATION_OF_LAW_FROM, UT_VOLUNTARY_CREDIT_FROM
 from ..registry import rule
 
@@ -68,6 +68,34 @@ class OrderRegimeFacts(FactsModel):
     modified_date: date | None = None
     original_addressed_credit: bool | None = None
     modification_addressed_credit: bool | None = None
+
+
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class DateTest(NamedTuple):
+    """``operation_of_law`` (regime date on or after May 3, 2023: 81-6-208(2)) and ``voluntary_credit``
+    (on or after July 1, 1994: CS 407P No Insurance Provision in Order), ``met`` or ``not_met``.
+    The threshold is the field ``from_``, ``from`` in ``args``."""
+
+    code: Literal["operation_of_law", "voluntary_credit"]
+    expression: str
+    value: Literal["met", "not_met"]
+    regime_date: date
+    from_: date
+    as_json = step_json
+    args = step_args
+    _arg_names = {"from_": "from"}
+
+
+class FlagTest(NamedTuple):
+    """``has_medical_provision``, ``modification_addressed_credit``, ``original_addressed_credit``: a yes or no
+    fact of the order that decides which provision governs (CS 407P Giving the Insurance Credit 2)."""
+
+    code: Literal["has_medical_provision", "modification_addressed_credit", "original_addressed_credit"]
+    expression: str
+    value: Literal["met", "not_met"]
+    as_json = step_json
+    args = step_args
 
 
 def _law_at(day: date) -> str:
@@ -108,9 +136,9 @@ def order_regime(facts: OrderRegimeFacts, explain: bool = True) -> Outcome:
     regime_date = modified or facts.order_date
     law_from = UT_OPERATION_OF_LAW_FROM.at(regime_date)
     law_in_effect = None
-    steps = [Step("operation_of_law", f"{regime_date} >= {law_from}",
-                  "met" if regime_date >= law_from else "not_met",
-                  {"regime_date": regime_date, "from": law_from})] if explain else []
+    steps: list[Step] = [DateTest("operation_of_law", f"{regime_date} >= {law_from}",
+                                  "met" if regime_date >= law_from else "not_met", regime_date, law_from)] \
+        if explain else []
 
     if regime_date >= law_from:
         outcome = "by_operation_of_law"
@@ -120,30 +148,30 @@ def order_regime(facts: OrderRegimeFacts, explain: bool = True) -> Outcome:
             raise Refused(name, "missing", f"{name}: needed, true or false, to tell which provision governs "
                                            "the modified order")
         if explain:
-            steps.append(Step("modification_addressed_credit",
-                              f"modification_addressed_credit = {str(modification).lower()}",
-                              "met" if modification else "not_met", {}))
+            steps.append(FlagTest("modification_addressed_credit",
+                                  f"modification_addressed_credit = {str(modification).lower()}",
+                                  "met" if modification else "not_met"))
         if modification:
             outcome = "provision_in_order"
         else:
             if explain:
-                steps.append(Step("original_addressed_credit", f"original_addressed_credit = {str(original).lower()}",
-                                  "met" if original else "not_met", {}))
+                steps.append(FlagTest("original_addressed_credit", f"original_addressed_credit = {str(original).lower()}",
+                                      "met" if original else "not_met"))
             if original:
                 outcome, regime_date = "original_provision_continues", facts.order_date
             else:
                 outcome, law_in_effect = "law_at_modification", _law_at(modified)
     else:
         if explain:
-            steps.append(Step("has_medical_provision",
-                              f"has_medical_provision = {str(facts.has_medical_provision).lower()}",
-                              "met" if facts.has_medical_provision else "not_met", {}))
+            steps.append(FlagTest("has_medical_provision",
+                                  f"has_medical_provision = {str(facts.has_medical_provision).lower()}",
+                                  "met" if facts.has_medical_provision else "not_met"))
         outcome = "provision_in_order" if facts.has_medical_provision else _law_at(regime_date)
         if outcome != "provision_in_order" and explain:
             voluntary_from = UT_VOLUNTARY_CREDIT_FROM.at(regime_date)
-            steps.append(Step("voluntary_credit", f"{regime_date} >= {voluntary_from}",
-                              "met" if outcome == "voluntary_credit_allowed" else "not_met",
-                              {"regime_date": regime_date, "from": voluntary_from}))
+            steps.append(DateTest("voluntary_credit", f"{regime_date} >= {voluntary_from}",
+                                  "met" if outcome == "voluntary_credit_allowed" else "not_met",
+                                  regime_date, voluntary_from))
 
     figures = {
         "regime_date": regime_date,

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from ..base import ZERO, FactsModel, Money, Outcome, Refused, Step, money
+from ..base import ZERO, FactsModel, Money, Outcome, Refused, Step, money, step_args, step_json
 from ..parameters import CREDIT_SHARE
 from ..registry import rule
 
@@ -41,8 +41,11 @@ REFERENCE = (
 SIGN = {"payer": -1, "recipient": 1, "other_parent": 1}
 
 
+Holder = Literal["payer", "recipient", "other_parent"]
+
+
 class Policy(FactsModel):
-    holder: Literal["payer", "recipient", "other_parent"]
+    holder: Holder
     premium: Money
     persons_covered: int = Field(ge=1)
     children_on_case: int = Field(ge=1)
@@ -59,6 +62,78 @@ class PremiumCreditFacts(FactsModel):
         "The date of the order, or of its last modification: the credit law in force then is the one read "
         "(CS 407P Procedures - Giving the Insurance Credit 2; ut.order_regime's regime_date). Needed only once "
         "the credit share has changed over time."))
+
+
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class PolicyStep(NamedTuple):
+    """A line of one policy's credit (81-6-208(9)(b), 3(d)): ``per_capita`` (premium / persons),
+    ``children_portion`` (x children on the case), ``credit`` (x the credit share, cut once), then
+    ``no_health_benefits`` or ``relative_not_entitled`` (no credit), and ``payer_subtracts`` or
+    ``credit_added`` (how it changes the support). Per capita and portion are cut for display only."""
+
+    code: Literal["per_capita", "children_portion", "credit", "no_health_benefits", "relative_not_entitled",
+                  "payer_subtracts", "credit_added"]
+    expression: str
+    value: str
+    policy: int
+    """The policy's place in ``policies``."""
+    holder: Holder
+    premium: Decimal
+    persons: int
+    children: int
+    per_capita: Decimal
+    portion: Decimal
+    credit: Decimal
+    """The computed credit, before any cap."""
+    applied: Decimal
+    """What the policy changes the support by (negative for the payer's credit)."""
+    as_json = step_json
+    args = step_args
+
+
+class CappedStep(NamedTuple):
+    """``capped``: the order's cap limits the credit (CS 407P Procedures - Order Limits Credit Amount)."""
+
+    code: Literal["capped"]
+    expression: str
+    value: str
+    policy: int
+    holder: Holder
+    premium: Decimal
+    persons: int
+    children: int
+    per_capita: Decimal
+    portion: Decimal
+    credit: Decimal
+    applied: Decimal
+    cap: Decimal
+    as_json = step_json
+    args = step_args
+
+
+class AdjustedStep(NamedTuple):
+    """``adjusted_support``: the base support with every applied credit (CS 407P: NCP subtracts, CP adds)."""
+
+    code: Literal["adjusted_support"]
+    expression: str
+    value: str
+    base_support: Decimal
+    adjusted: Decimal
+    """Before the floor at zero: negative when the credits exceed the support."""
+    as_json = step_json
+    args = step_args
+
+
+class FloorStep(NamedTuple):
+    """``floor_at_zero``: support never goes below 0.00; the credits exceed it (81-6-208(8)(a))."""
+
+    code: Literal["floor_at_zero"]
+    expression: str
+    value: str
+    raw: Decimal
+    as_json = step_json
+    args = step_args
 
 
 def _check(facts: PremiumCreditFacts) -> None:
@@ -137,10 +212,9 @@ def premium_credit(facts: PremiumCreditFacts, explain: bool = True) -> Outcome:
     if explain:
         base = money(facts.base_support)
         terms = " ".join(f"{'-' if r['applied'] < 0 else '+'} {abs(r['applied'])}" for r in rows if r["applied"])
-        steps.append(Step("adjusted_support", f"{base} {terms}".strip(), str(money(raw)),
-                          {"base_support": base, "adjusted": money(raw)}))
+        steps.append(AdjustedStep("adjusted_support", f"{base} {terms}".strip(), str(money(raw)), base, money(raw)))
         if raw < 0:
-            steps.append(Step("floor_at_zero", f"max({money(raw)}, 0.00)", "0.00", {"raw": money(raw)}))
+            steps.append(FloorStep("floor_at_zero", f"max({money(raw)}, 0.00)", "0.00", money(raw)))
     return Outcome(RULE_ID, outcome, figures, REFERENCE, tuple(steps))
 
 
@@ -150,24 +224,22 @@ def _policy_steps(i: int, p: Policy, cents: int, computed: Decimal, applied: Dec
     premium = money(p.premium)
     per_capita = _cents(int(p.premium * 100) // p.persons_covered)
     portion = _cents(cents // p.persons_covered)
-    args = {"policy": i, "holder": p.holder, "premium": premium, "persons": p.persons_covered,
-            "children": p.children_on_case, "per_capita": per_capita, "portion": portion,
-            "credit": computed, "applied": applied}
+    ops = (i, p.holder, premium, p.persons_covered, p.children_on_case, per_capita, portion, computed, applied)
     head = f"{premium} / {p.persons_covered}"
-    steps = [
-        Step("per_capita", head, str(per_capita), args),
-        Step("children_portion", f"{head} x {p.children_on_case}", str(portion), args),
-        Step("credit", f"{head} x {p.children_on_case} x {share:%}", str(computed), args),
+    steps: list[Step] = [
+        PolicyStep("per_capita", head, str(per_capita), *ops),
+        PolicyStep("children_portion", f"{head} x {p.children_on_case}", str(portion), *ops),
+        PolicyStep("credit", f"{head} x {p.children_on_case} x {share:%}", str(computed), *ops),
     ]
     if reason == "no_health_benefits":
-        steps.append(Step(reason, "health_benefits = false", "0.00", args))
+        steps.append(PolicyStep(reason, "health_benefits = false", "0.00", *ops))
     elif reason == "relative_not_entitled":
-        steps.append(Step(reason, "relative_credit_ordered = false", "0.00", args))
+        steps.append(PolicyStep(reason, "relative_credit_ordered = false", "0.00", *ops))
     elif reason == "capped":
-        steps.append(Step("capped", f"min({computed}, {money(p.cap)})", str(money(p.cap)), {**args, "cap": money(p.cap)}))
+        steps.append(CappedStep("capped", f"min({computed}, {money(p.cap)})", str(money(p.cap)), *ops, money(p.cap)))
     if applied:
         code = "payer_subtracts" if applied < 0 else "credit_added"
-        steps.append(Step(code, f"{'-' if applied < 0 else '+'} {abs(applied)}", str(applied), args))
+        steps.append(PolicyStep(code, f"{'-' if applied < 0 else '+'} {abs(applied)}", str(applied), *ops))
     return steps
 
 

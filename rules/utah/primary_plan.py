@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from ..base import FactsModel, Outcome, Refused, Step
+from ..base import FactsModel, Outcome, Refused, Step, step_args, step_json
 from ..registry import rule
 
 RULE_ID = "ut.primary_plan"
@@ -92,6 +92,54 @@ class PrimaryPlanFacts(FactsModel):
     parent_b_name: Name | None = None
 
 
+# The working, one typed step kind per line shape. --------------------------------------------------------------
+
+class CoveredByBoth(NamedTuple):
+    """``covered_by_both``: the designation takes effect only then (81-6-208(7)(a)(i)); ``met`` or ``not_met``."""
+
+    code: Literal["covered_by_both"]
+    expression: str
+    value: Literal["met", "not_met"]
+    as_json = step_json
+    args = step_args
+
+
+class OrderDesignation(NamedTuple):
+    """``order_designation``: the order names the primary plan (81-6-208(3)(c))."""
+
+    code: Literal["order_designation"]
+    expression: str
+    value: str
+    primary: Parent
+    as_json = step_json
+    args = step_args
+
+
+class BirthdayFirst(NamedTuple):
+    """``birthday_first``: the parent whose birthday falls first in the calendar year (81-6-208(6)(b));
+    ``value`` is that parent, or ``same_day``."""
+
+    code: Literal["birthday_first"]
+    expression: str
+    value: str
+    parent_a_birthday: str
+    parent_b_birthday: str
+    as_json = step_json
+    args = step_args
+
+
+class StepParentPlan(NamedTuple):
+    """``step_parent_plan``: a step-parent's plan keeps the remarried parent's designation (81-6-208(7)(a)(ii))."""
+
+    code: Literal["step_parent_plan"]
+    expression: str
+    value: Literal["primary", "secondary"]
+    remarried_parent: Parent
+    designation: Literal["primary", "secondary"]
+    as_json = step_json
+    args = step_args
+
+
 def _name(facts: PrimaryPlanFacts, parent: str) -> str | None:
     return (getattr(facts, f"{parent}_name") or "").strip() or None
 
@@ -104,8 +152,8 @@ Code = Literal["primary_decided", "undetermined", "not_applicable"]
 def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
     figures = {"primary": None, "secondary": None, "basis": None, "factors": None,
                "step_parent_plan_of": facts.step_parent_plan_of, "order_language": None}
-    steps = [Step("covered_by_both", f"covered_by_both = {str(facts.covered_by_both).lower()}",
-                  "met" if facts.covered_by_both else "not_met", {})] if explain else []
+    steps: list[Step] = [CoveredByBoth("covered_by_both", f"covered_by_both = {str(facts.covered_by_both).lower()}",
+                                       "met" if facts.covered_by_both else "not_met")] if explain else []
     if not facts.covered_by_both:
         return Outcome(RULE_ID, "not_applicable", figures, ("Utah Code 81-6-208(7)(a)(i)",),
                        tuple(steps) if explain else ())
@@ -113,7 +161,7 @@ def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
     if facts.order_names_primary != "none":
         primary, basis = facts.order_names_primary, "order"
         if explain:
-            steps.append(Step("order_designation", f"order_names_primary = {primary}", primary, {"primary": primary}))
+            steps.append(OrderDesignation("order_designation", f"order_names_primary = {primary}", primary, primary))
         citations = ("Utah Code 81-6-208(3)(c)", "Utah Code 81-6-208(7)(a)", "Utah Code 81-6-208(7)(b)")
     else:
         for parent in OTHER:
@@ -124,8 +172,7 @@ def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
         a, b = facts.parent_a_birthday, facts.parent_b_birthday
         first = "parent_a" if a < b else "parent_b" if b < a else None
         if explain:
-            steps.append(Step("birthday_first", f"first in the year of {a}, {b}", first or "same_day",
-                              {"parent_a_birthday": a, "parent_b_birthday": b}))
+            steps.append(BirthdayFirst("birthday_first", f"first in the year of {a}, {b}", first or "same_day", a, b))
         if first is None:
             figures["factors"] = FACTORS
             return Outcome(RULE_ID, "undetermined", figures, ("Utah Code 81-6-208(6)(b)", "Utah Code 81-6-208(7)(d)"),
@@ -137,8 +184,8 @@ def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
     if facts.step_parent_plan_of:
         if explain:
             kept = "primary" if facts.step_parent_plan_of == primary else "secondary"
-            steps.append(Step("step_parent_plan", f"step-parent's plan = plan of {facts.step_parent_plan_of}", kept,
-                              {"remarried_parent": facts.step_parent_plan_of, "designation": kept}))
+            steps.append(StepParentPlan("step_parent_plan", f"step-parent's plan = plan of {facts.step_parent_plan_of}",
+                                        kept, facts.step_parent_plan_of, kept))
         citations += ("Utah Code 81-6-208(7)(a)(ii)",)
     figures.update(primary=primary, secondary=secondary, basis=basis, order_language={
         "template": TEMPLATE_ID, "primary_name": _name(facts, primary), "secondary_name": _name(facts, secondary)})

@@ -21,9 +21,10 @@ refused (``must_be_positive``): there is nothing to share.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal
+from decimal import Decimal
+from typing import Literal, NamedTuple
 
-from ..base import FactsModel, Money, Outcome, Refused, Step, cut, money
+from ..base import FactsModel, Money, Outcome, Refused, Step, cut, money, step_args, step_json
 from ..parameters import UT_EXPENSE_SHARE, UT_EXPENSE_VERIFICATION_DAYS
 from ..registry import rule
 
@@ -42,6 +43,27 @@ class UninsuredExpensesFacts(FactsModel):
     paid_by: Literal["parent_a", "parent_b"]
     paid_on: date
     verification_sent_on: date | None = None
+
+
+class ExpenseStep(NamedTuple):
+    """A line of the working: ``other_parent_owes`` (the amount x the other parent's share, cut),
+    ``paid_by_keeps`` (the rest), ``verification_due`` (paid_on + 30 days, 81-6-208(10)(c)) and
+    ``verification_in_time`` (the proof sent by then, ``met`` or ``not_met``)."""
+
+    code: Literal["other_parent_owes", "paid_by_keeps", "verification_due", "verification_in_time"]
+    expression: str
+    value: str
+    amount: Decimal
+    share: Decimal
+    """The other parent's share, as a fraction (0.5 when shared equally)."""
+    owes: Decimal
+    paid_on: date
+    days: int
+    due: date
+    sent: date | None
+    owed_by: Literal["parent_a", "parent_b"]
+    as_json = step_json
+    args = step_args
 
 
 Code = Literal["share_due", "recovery_at_risk"]
@@ -72,15 +94,14 @@ def uninsured_expenses(facts: UninsuredExpensesFacts, explain: bool = True) -> O
     late = sent is not None and sent > due
     steps: list[Step] = []
     if explain:
-        args = {"amount": amount, "share": share, "owes": owes, "paid_on": facts.paid_on, "days": days,
-                "due": due, "sent": sent, "owed_by": OTHER[facts.paid_by]}
+        ops = (amount, share, owes, facts.paid_on, days, due, sent, OTHER[facts.paid_by])
         steps = [
-            Step("other_parent_owes", f"{amount} x {share:%}", str(owes), args),
-            Step("paid_by_keeps", f"{amount} - {owes}", str(amount - owes), args),
-            Step("verification_due", f"{facts.paid_on} + {days} days", due.isoformat(), args),
+            ExpenseStep("other_parent_owes", f"{amount} x {share:%}", str(owes), *ops),
+            ExpenseStep("paid_by_keeps", f"{amount} - {owes}", str(amount - owes), *ops),
+            ExpenseStep("verification_due", f"{facts.paid_on} + {days} days", due.isoformat(), *ops),
         ]
     if sent and explain:
-        steps.append(Step("verification_in_time", f"{sent} <= {due}", "not_met" if late else "met", args))
+        steps.append(ExpenseStep("verification_in_time", f"{sent} <= {due}", "not_met" if late else "met", *ops))
     figures = {
         "other_parent_owes": owes,
         "owed_by": OTHER[facts.paid_by],
