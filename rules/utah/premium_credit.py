@@ -13,6 +13,23 @@ is deducted from the support, the CP's is added, both net; split custody counts
 every child of the order; in CIC cases the state is the recipient; a specified
 relative gets no credit without an order; accident or disability cover that
 gives no health benefits earns no credit; an order may cap the credit.
+Utah Code 81-6-208(8)(a): "The parent who provides health insurance may receive
+credit against the base child support award or recover the other parent's share
+of the child's portion of the premium."
+CS 407P Accident Insurance Credit Request: for "accident" insurance, "The
+assigned AAG will review the benefit summary and determine if the 'accident'
+insurance provides health insurance benefits."
+
+Decided here: support never goes below 0.00; when the credits exceed it,
+``credit_exceeds_support`` (staff review) and ``excess_credit`` is the amount by
+which they do, which 81-6-208(8)(a) lets the parent seek as the other parent's
+share instead (``excess_credit`` is "0.00" otherwise). A policy whose
+``health_benefits`` is null is an accident or disability plan the assigned
+Assistant Attorney General has yet to decide on: its row's ``reason`` is
+``aag_review``, its ``credit`` is computed and its ``applied`` is 0.00;
+``adjusted_support_if_aag_finds_health_benefits`` is the support if those rows
+counted (null when there is none). A relative not entitled to a credit stays
+not entitled whatever the AAG finds.
 """
 
 from __future__ import annotations
@@ -49,7 +66,10 @@ class Policy(FactsModel):
     premium: Money
     persons_covered: int = Field(ge=1)
     children_on_case: int = Field(ge=1)
-    health_benefits: bool = True
+    health_benefits: bool | None = Field(default=True, description=(
+        "Whether the plan gives health benefits (medical, prescription, dental, vision). False: an accident or "
+        "disability plan without them, no credit. Null: an accident or disability plan whose benefit summary the "
+        "assigned Assistant Attorney General decides on (CS 407P Accident Insurance Credit Request)."))
     cap: Money | None = None
 
 
@@ -69,11 +89,12 @@ class PremiumCreditFacts(FactsModel):
 class PolicyStep(NamedTuple):
     """A line of one policy's credit (81-6-208(9)(b), 3(d)): ``per_capita`` (premium / persons),
     ``children_portion`` (x children on the case), ``credit`` (x the credit share, cut once), then
-    ``no_health_benefits`` or ``relative_not_entitled`` (no credit), and ``payer_subtracts`` or
+    ``no_health_benefits`` or ``relative_not_entitled`` (no credit) or ``aag_review`` (not applied until
+    the AAG decides), and ``payer_subtracts`` or
     ``credit_added`` (how it changes the support). Per capita and portion are cut for display only."""
 
     code: Literal["per_capita", "children_portion", "credit", "no_health_benefits", "relative_not_entitled",
-                  "payer_subtracts", "credit_added"]
+                  "aag_review", "payer_subtracts", "credit_added"]
     expression: str
     value: str
     policy: int
@@ -121,6 +142,33 @@ class AdjustedStep(NamedTuple):
     base_support: Decimal
     adjusted: Decimal
     """Before the floor at zero: negative when the credits exceed the support."""
+    as_json = step_json
+    args = step_args
+
+
+class AagAlternative(NamedTuple):
+    """``adjusted_support_if_aag_finds_health_benefits``: the support if the plans under AAG review counted."""
+
+    code: Literal["adjusted_support_if_aag_finds_health_benefits"]
+    expression: str
+    value: str
+    base_support: Decimal
+    adjusted: Decimal
+    """Floored at 0.00."""
+    as_json = step_json
+    args = step_args
+
+
+class ExcessStep(NamedTuple):
+    """``excess_credit``: the credits minus the support, when they exceed it (81-6-208(8)(a))."""
+
+    code: Literal["excess_credit"]
+    expression: str
+    value: str
+    credits: Decimal
+    """The net credits against the support."""
+    base_support: Decimal
+    excess: Decimal
     as_json = step_json
     args = step_args
 
@@ -178,36 +226,48 @@ def premium_credit(facts: PremiumCreditFacts, explain: bool = True) -> Outcome:
     steps: list[Step] = []
     rows: list[dict] = []
     total = ZERO
+    pending: list[Decimal] = []  # what each plan under AAG review would apply if it counted
     for i, p in enumerate(facts.policies):
         # Exact: premium x children / persons x 50%, in whole cents, cut once at the end.
         cents = int(p.premium * 100) * p.children_on_case
         computed = credit = _cents(cents * num // (p.persons_covered * den))
         reason = None
         applied_abs = credit
-        if not p.health_benefits:
+        if p.health_benefits is False:  # CS 407P Accident Insurance Credit Request, 4.b
             reason, credit, applied_abs = "no_health_benefits", ZERO, ZERO
-        elif p.holder == "recipient" and relative_barred:
+        elif p.holder == "recipient" and relative_barred:  # CS 407P Specified Relative Cases
             reason, credit, applied_abs = "relative_not_entitled", ZERO, ZERO
-        elif p.cap is not None and credit > p.cap:
+        elif p.cap is not None and credit > p.cap:  # CS 407P Order Limits Credit Amount
             reason, applied_abs = "capped", money(p.cap)
+        capped = reason == "capped"
+        if p.health_benefits is None and reason != "relative_not_entitled":  # CS 407P Accident ..., 3: the AAG decides
+            pending.append(-applied_abs if SIGN[p.holder] < 0 and applied_abs else applied_abs)
+            reason, applied_abs = "aag_review", ZERO
         applied = -applied_abs if SIGN[p.holder] < 0 and applied_abs else applied_abs
         total += applied
         rows.append({"credit": credit, "applied": applied, "reason": reason})
         if explain:
-            steps += _policy_steps(i, p, cents, computed, applied, reason, share)
+            steps += _policy_steps(i, p, cents, computed, applied, reason, share, capped)
 
     raw = facts.base_support + total
     adjusted = money(raw) if raw > 0 else ZERO
+    excess = money(-raw) if raw < 0 else ZERO  # 81-6-208(8)(a): "or recover the other parent's share"
     if raw < 0:
-        outcome = "credit_exceeds_support"
+        outcome: Code = "credit_exceeds_support"
     elif any(r["applied"] for r in rows):
         outcome = "credit"
     else:
         outcome = "no_credit"
+    if_aag = None
+    if pending:
+        raw_if_aag = raw + sum(pending)
+        if_aag = money(raw_if_aag) if raw_if_aag > 0 else ZERO
     figures = {
         "policies": rows,
         "net_adjustment": money(adjusted - facts.base_support),
         "adjusted_support": adjusted,
+        "excess_credit": excess,
+        "adjusted_support_if_aag_finds_health_benefits": if_aag,
     }
     if explain:
         base = money(facts.base_support)
@@ -215,11 +275,22 @@ def premium_credit(facts: PremiumCreditFacts, explain: bool = True) -> Outcome:
         steps.append(AdjustedStep("adjusted_support", f"{base} {terms}".strip(), str(money(raw)), base, money(raw)))
         if raw < 0:
             steps.append(FloorStep("floor_at_zero", f"max({money(raw)}, 0.00)", "0.00", money(raw)))
-    return Outcome(RULE_ID, outcome, figures, REFERENCE, tuple(steps))
+            steps.append(ExcessStep("excess_credit", f"{money(-total)} - {base}", str(excess), money(-total), base,
+                                    excess))
+        if if_aag is not None:
+            every = [r["applied"] for r in rows]
+            for j, k in enumerate(i for i, r in enumerate(rows) if r["reason"] == "aag_review"):
+                every[k] = pending[j]
+            terms = " ".join(f"{'-' if a < 0 else '+'} {abs(a)}" for a in every if a)
+            expression = f"max({base} {terms}, 0.00)".replace(" ,", ",") if terms else f"max({base}, 0.00)"
+            steps.append(AagAlternative("adjusted_support_if_aag_finds_health_benefits", expression, str(if_aag),
+                                        base, if_aag))
+    citations = REFERENCE + (("CS 407P Accident Insurance Credit Request",) if pending else ())
+    return Outcome(RULE_ID, outcome, figures, citations, tuple(steps))
 
 
 def _policy_steps(i: int, p: Policy, cents: int, computed: Decimal, applied: Decimal, reason: str | None,
-                  share: Decimal) -> list[Step]:
+                  share: Decimal, capped: bool) -> list[Step]:
     """The working for one policy. Per-capita and portion are cut to the cent for display only."""
     premium = money(p.premium)
     per_capita = _cents(int(p.premium * 100) // p.persons_covered)
@@ -235,8 +306,10 @@ def _policy_steps(i: int, p: Policy, cents: int, computed: Decimal, applied: Dec
         steps.append(PolicyStep(reason, "health_benefits = false", "0.00", *ops))
     elif reason == "relative_not_entitled":
         steps.append(PolicyStep(reason, "relative_credit_ordered = false", "0.00", *ops))
-    elif reason == "capped":
+    if capped:
         steps.append(CappedStep("capped", f"min({computed}, {money(p.cap)})", str(money(p.cap)), *ops, money(p.cap)))
+    if reason == "aag_review":
+        steps.append(PolicyStep(reason, "health_benefits = null", "0.00", *ops))
     if applied:
         code = "payer_subtracts" if applied < 0 else "credit_added"
         steps.append(PolicyStep(code, f"{'-' if applied < 0 else '+'} {abs(applied)}", str(applied), *ops))
