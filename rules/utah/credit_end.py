@@ -1,4 +1,4 @@
-"""ut.credit_end: when a Utah insurance premium credit ends (R527-201-7(4); CS 407P).
+"""ut.credit_end: when a Utah insurance premium credit ends, restarts, and what is owed again.
 
 Utah Admin. Code R527-201-7(4):
   "The health insurance credit will end on January 2 of each calendar year, in
@@ -10,33 +10,69 @@ Utah Admin. Code R527-201-7(4):
    November 1 of the previous year."
 Utah Code 81-6-208(10)(a): verification "upon initial enrollment of the child,
 and after initial enrollment on or before January 2 of each calendar year."
+CS 407P Ongoing Yearly Verification of Insurance Credits: "Send the Insurance
+Premium Credit Request/Verification to the parent or parents receiving the
+insurance credit ... by November 10th of each year". 1, NOTE: "If verification
+was provided to ORS within 30 days prior to the date the letter was sent, ORS can
+use the previous information provided." 2, NOTE 1: "When an insurance premium
+credit is terminated, a new Insurance Premium Credit Request/Verification form
+with proof ... would be required to reinstate an insurance credit." NOTE 2: "all
+insurance premium credits are effective on the first day of the month following
+the date CSS receives the completed ... form with supporting documentation".
 CS 407P Procedures - Insurance Lapses: "Adjust the current support debt to the
 total amount of the support award. The adjustment should be effective the month
 the policy is no longer in effect." (Example: lapse effective October 1,
-notified November 5: full support again from 10/1/2015.)
+notified November 5: full support again from 10/1/2015, "using retro-calculation".)
 
-A verification counts for year Y when received from Nov 1 of Y-1 through
-Jan 2 of Y. The years checked run from the first Jan 2 on or after credit_start
-up to as_of; the first year without a verification ends the credit on its
-Jan 2. Decided here: credit_start stands for the complete request that started
-the credit, so it counts as the verification of a year whose window it falls
-in (a credit starting Dec 1 or Jan 1 need not be verified again that Jan 2).
-A lapse may be dated after as_of (a known coming end of coverage); verifications
-and credit_start may not. When a lapse and a missing verification both end the
-credit, the earlier end wins.
+A verification counts for year Y when received from Nov 1 of Y-1 through Jan 2
+of Y, or (the 30-day note) within 30 days before a yearly letter ORS sent for Y
+(``yearly_letter_dates``; a letter belongs to the year whose window holds it).
+The years checked run from the first Jan 2 on or after the credit started up to
+as_of; the first year without a verification ends the credit on its Jan 2.
+``lapse_date`` is the first day without coverage: the credit ends on the first
+day of that month, so the last month fully covered keeps its credit.
+
+Decided here:
+- credit_start stands for the complete request that started the credit, so it
+  counts as the verification of a year whose window it falls in (a credit
+  starting Dec 1 or Jan 1 need not be verified again that Jan 2); so does the
+  first day of a restart. The 30-day note is applied to verification_dates only.
+- The yearly letters go out from Nov 1 (the yearly report), so a proof could
+  count through the note only from 30 days before Nov 1 (Oct 2) through Oct 31.
+  When a year would end for want of a proof and one falls in that band, the
+  letter's date decides: without a letter date for that year the rule refuses
+  ``missing`` on ``yearly_letter_dates``. For the coming year (its Jan 2 after
+  as_of) such a proof counts only with a letter date that makes it count.
+- A verification received after a year's Jan 2 is a new complete form (NOTE 1):
+  the credit restarts on the first day of the month after it (NOTE 2), and the
+  yearly checks go on from there. ``periods`` lists each run of the credit
+  (``to`` is the day it stopped, null while it runs), ``gaps`` the time between
+  runs. A lapse ends the credit for good: no proof restarts it after the lapse
+  (a new plan is a new request, ut.credit_start).
+- The months at the full amount are each month from the one an end falls in
+  (January for a Jan 2 end) to the month before the restart, and from the last
+  end through the month of as_of. ``amount_owed_again`` is their number times
+  ``monthly_credit`` (the credit's monthly effect on the support), "the months
+  paid at the credited rate since the end are owed again" (Insurance Lapses:
+  "using retro-calculation"); null without monthly_credit.
+- A lapse may be dated after as_of (a known coming end of coverage);
+  verifications, letters and credit_start may not. When a lapse and a missing
+  verification both end a run, the earlier end wins. ``ends_on``, ``reason`` and
+  the ``next_*`` figures describe the current run: the one in force at as_of, or
+  the one that ended last before it.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from ..base import FactsModel, Outcome, Refused, Step, step_args, step_json
-from ..parameters import UT_VERIFICATION_DUE, UT_VERIFICATION_EARLIEST
+from ..base import FactsModel, Money, Outcome, Refused, Step, money, step_args, step_json
+from ..parameters import (UT_PREVIOUS_VERIFICATION_DAYS, UT_VERIFICATION_DUE, UT_VERIFICATION_EARLIEST,
+                          UT_YEARLY_LETTER_EARLIEST)
 from ..registry import rule
 
 RULE_ID = "ut.credit_end"
@@ -47,12 +83,22 @@ REFERENCE = (
     "CS 407P Procedures - Insurance Lapses",
 )
 
+Reason = Literal["no_verification", "lapse"]
+
 
 class CreditEndFacts(FactsModel):
     credit_start: date
-    verification_dates: list[date] = Field(default=[], max_length=200)
-    lapse_date: date | None = None
+    verification_dates: list[date] = Field(default=[], max_length=200, description=(
+        "The dates ORS received a completed Insurance Premium Credit Request/Verification with its proof."))
+    lapse_date: date | None = Field(default=None, description=(
+        "The first day without coverage (not the last covered day): the credit ends on the first day of that "
+        "month, so the last month fully covered keeps its credit."))
     as_of: date
+    yearly_letter_dates: list[date] = Field(default=[], max_length=200, description=(
+        "The dates ORS sent the yearly verification letters (by November 10, CS 407P). Needed only when a "
+        "verification came in the 30 days before a letter could have been sent."))
+    monthly_credit: Money | None = Field(default=None, description=(
+        "The credit's monthly effect on the support, more than 0.00: gives amount_owed_again."))
 
 
 # The working, one typed step kind per line shape. --------------------------------------------------------------
@@ -72,9 +118,24 @@ class VerificationYear(NamedTuple):
     args = step_args
 
 
+class PreviousVerification(NamedTuple):
+    """``previous_verification``: a proof received within 30 days before the year's letter counts for that
+    year (CS 407P Ongoing Yearly Verification, 1, NOTE); ``met`` or ``not_met``."""
+
+    code: Literal["previous_verification"]
+    expression: str
+    value: Literal["met", "not_met"]
+    year: int
+    letter_date: date
+    received: date
+    days: int
+    as_json = step_json
+    args = step_args
+
+
 class LapseStep(NamedTuple):
     """``lapse``: the credit ends on the first day of the month the policy is no longer in effect
-    (CS 407P Procedures - Insurance Lapses)."""
+    (CS 407P Procedures - Insurance Lapses); ``lapse_date`` is the first day without coverage."""
 
     code: Literal["lapse"]
     expression: str
@@ -92,7 +153,35 @@ class EarlierEnd(NamedTuple):
     expression: str
     value: str
     ends_on: date
-    reason: str
+    reason: Reason
+    as_json = step_json
+    args = step_args
+
+
+class Restart(NamedTuple):
+    """``restart``: a verification received after the credit ended is a new complete form; the credit
+    restarts on the first day of the month after it (CS 407P Ongoing Yearly Verification, NOTES 1 and 2)."""
+
+    code: Literal["restart"]
+    expression: str
+    value: str
+    ended_on: date
+    received: date
+    restarts_on: date
+    as_json = step_json
+    args = step_args
+
+
+class OwedAgain(NamedTuple):
+    """``amount_owed_again``: the months at the full amount times the monthly credit, owed again
+    (CS 407P Procedures - Insurance Lapses, "using retro-calculation")."""
+
+    code: Literal["amount_owed_again"]
+    expression: str
+    value: str
+    months: int
+    monthly_credit: Decimal
+    amount: Decimal
     as_json = step_json
     args = step_args
 
@@ -110,7 +199,15 @@ def _check(facts: CreditEndFacts) -> None:
     if facts.lapse_date and facts.lapse_date < facts.credit_start:
         raise Refused("lapse_date", "date_before_credit_start",
                       f"lapse_date: {facts.lapse_date} is before the credit started ({facts.credit_start}); "
-                      "expected the date the insurance lapsed, on or after credit_start")
+                      "expected the first day without coverage, on or after credit_start")
+    if facts.monthly_credit is not None and facts.monthly_credit <= 0:
+        raise Refused("monthly_credit", "must_be_positive",
+                      "monthly_credit: expected the credit's monthly effect on the support, more than 0.00")
+    for i, day in enumerate(facts.yearly_letter_dates):
+        if day > facts.as_of:
+            raise Refused(f"yearly_letter_dates.{i}", "date_in_future",
+                          f"yearly_letter_dates.{i}: {day} is after as_of ({facts.as_of}); "
+                          "expected the date ORS sent a yearly letter, on or before as_of")
 
 
 def _window(year: int, facts: CreditEndFacts) -> tuple[date, date]:
@@ -136,6 +233,82 @@ def _window(year: int, facts: CreditEndFacts) -> tuple[date, date]:
     return date(year - 1, from_month, from_day), date(year, due_month, due_day)
 
 
+def _first_year(start: date) -> int:
+    """The year of the first Jan 2 on or after ``start``."""
+    month, day = UT_VERIFICATION_DUE.at(date(start.year, 1, 1))
+    return start.year if date(start.year, month, day) >= start else start.year + 1
+
+
+def _letters(facts: CreditEndFacts) -> dict[int, list[date]]:
+    """The yearly letters by the year they ask a verification for: the year whose window holds the letter."""
+    by_year: dict[int, list[date]] = {}
+    for i, day in enumerate(facts.yearly_letter_dates):
+        year = day.year + 1 if day.month >= UT_VERIFICATION_EARLIEST.at(day)[0] else day.year
+        if year > date.max.year:
+            raise Refused(f"yearly_letter_dates.{i}", "date_out_of_range",
+                          f"yearly_letter_dates.{i}: a letter sent on {day} asks for the year {year}, past the last "
+                          f"date this guide can show ({date.max.isoformat()}); expected a date within the calendar")
+        opens, due = _window(year, facts)
+        if not opens <= day <= due:
+            raise Refused(f"yearly_letter_dates.{i}", "letter_outside_verification_window",
+                          f"yearly_letter_dates.{i}: {day} is not between {opens} and {due}; expected the date of a "
+                          "yearly verification letter, sent from November 1 for the next January 2")
+        by_year.setdefault(year, []).append(day)
+    return by_year
+
+
+def _month_after(day: date, field: str) -> date:
+    if day.year == date.max.year and day.month == 12:
+        raise Refused(field, "date_out_of_range",
+                      f"{field}: the month after {day.isoformat()} is past the last date this guide can show "
+                      f"({date.max.isoformat()}); expected a date within the calendar")
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _months(first: date, last: date) -> list[date]:
+    """The first day of each month from the month of ``first`` through the month of ``last``."""
+    months, day = [], first.replace(day=1)
+    while day <= last:
+        months.append(day)
+        if day.year == date.max.year and day.month == 12:
+            break
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return months
+
+
+class _Year(NamedTuple):
+    found: date | None
+    opens: date
+    due: date
+
+
+def _year(year: int, facts: CreditEndFacts, received: list[date], proofs: list[date],
+          letters: dict[int, list[date]], decided: bool, steps: list[Step] | None) -> _Year:
+    """One year's verification: in its window, or within 30 days before its letter (the note)."""
+    opens, due = _window(year, facts)
+    found = next((day for day in received if opens <= day <= due), None)
+    if found is None:
+        in_force = date(year, 1, 1)
+        days = UT_PREVIOUS_VERIFICATION_DAYS.at(in_force)
+        month, day = UT_YEARLY_LETTER_EARLIEST.at(in_force)
+        band = [p for p in proofs if date(year - 1, month, day) - timedelta(days=days) <= p < opens]
+        sent = letters.get(year, [])
+        if band and not sent and decided:
+            raise Refused("yearly_letter_dates", "missing",
+                          f"yearly_letter_dates: a verification received on {band[-1]} counts for {year} if ORS sent "
+                          f"that year's letter within {days} days after it; needed, the date the letter was sent")
+        for letter in sent:
+            for proof in band:
+                met = letter - timedelta(days=days) <= proof <= letter
+                if steps is not None:
+                    steps.append(PreviousVerification("previous_verification",
+                                                      f"{letter} - {days} days <= {proof} <= {letter}",
+                                                      "met" if met else "not_met", year, letter, proof, days))
+                if met and found is None:
+                    found = proof
+    return _Year(found, opens, due)
+
+
 Code = Literal["active", "ended"]
 """The outcome codes of ut.credit_end, a public contract: kept, added to, never renamed."""
 
@@ -144,43 +317,84 @@ Code = Literal["active", "ended"]
 def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
     _check(facts)
     received = sorted({facts.credit_start, *facts.verification_dates})
+    proofs = sorted(set(facts.verification_dates))
+    letters = _letters(facts)
     steps: list[Step] = []
-    ends: list[tuple[date, str]] = []
+    work = steps if explain else None
+    lapse_end = facts.lapse_date.replace(day=1) if facts.lapse_date else None  # CS 407P Insurance Lapses, 1
 
-    year = facts.credit_start.year
-    due_month, due_day = UT_VERIFICATION_DUE.at(date(year, 1, 1))
-    if date(year, due_month, due_day) < facts.credit_start:
-        year += 1
-    while True:  # one check per Jan 2 reached by as_of
-        opens, due = _window(year, facts)
-        found = next((day for day in received if opens <= day <= due), None)
-        if due > facts.as_of:
+    runs: list[dict] = []
+    start = facts.credit_start
+    while True:  # one run of the credit: its yearly checks up to as_of, then its end
+        ends: list[tuple[date, Reason]] = []
+        year = _first_year(start)
+        while True:  # one check per Jan 2 reached by as_of (R527-201-7(4))
+            due = _window(year, facts)[1]
+            check = _year(year, facts, received, proofs, letters, due <= facts.as_of, work)
+            if due > facts.as_of:
+                break
+            if explain:
+                found = check.found
+                steps.append(VerificationYear("verification_year", f"{check.opens} <= received <= {check.due}",
+                                              found.isoformat() if found else None, year, check.opens, check.due, found))
+            if check.found is None:
+                ends.append((check.due, "no_verification"))
+                break
+            year += 1
+        if lapse_end:
+            ends.append((lapse_end, "lapse"))
+            if explain:
+                steps.append(LapseStep("lapse", f"first day of the month of {facts.lapse_date}", lapse_end.isoformat(),
+                                       facts.lapse_date, lapse_end))
+        end = min(ends) if ends else None
+        if len(ends) > 1 and explain:
+            steps.append(EarlierEnd("earlier_end", f"min({ends[0][0]}, {ends[1][0]})", end[0].isoformat(), *end))
+        runs.append({"from": start, "end": end, "next": check})
+        if end is None or end[1] == "lapse":
+            break
+        # CS 407P Yearly Verification, NOTES 1 and 2: a complete form after the end restarts the credit.
+        later = [(day, i) for i, day in enumerate(facts.verification_dates) if day > end[0]]
+        if not later:
+            break
+        received_on, i = min(later)
+        restart = _month_after(received_on, f"verification_dates.{i}")
+        if lapse_end and lapse_end <= restart:  # the coverage is gone before the credit could restart
             break
         if explain:
-            steps.append(VerificationYear("verification_year", f"{opens} <= received <= {due}",
-                                          found.isoformat() if found else None, year, opens, due, found))
-        if found is None:
-            ends.append((due, "no_verification"))
-            break
-        year += 1
+            steps.append(Restart("restart", f"first day of the month after {received_on}", restart.isoformat(),
+                                 end[0], received_on, restart))
+        start = restart
+        received = sorted({*received, restart})  # the restart stands for its form, as credit_start does
 
-    if facts.lapse_date:
-        lapse_end = facts.lapse_date.replace(day=1)
-        ends.append((lapse_end, "lapse"))
-        if explain:
-            steps.append(LapseStep("lapse", f"first day of the month of {facts.lapse_date}", lapse_end.isoformat(),
-                                   facts.lapse_date, lapse_end))
-
-    ends_on, reason = min(ends) if ends else (None, None)
-    if len(ends) > 1 and explain:
-        steps.append(EarlierEnd("earlier_end", f"min({ends[0][0]}, {ends[1][0]})", ends_on.isoformat(), ends_on, reason))
+    periods = [{"from": run["from"], "to": max(run["end"][0], run["from"]) if run["end"] else None} for run in runs]
+    gaps = [{"from": a["to"], "to": b["from"]} for a, b in zip(periods, periods[1:])]
+    # The current run: the last one begun by as_of (a restart after as_of shows in periods and gaps only).
+    current = next(run for run in reversed(runs) if run["from"] <= facts.as_of)
+    ends_on, reason = current["end"] if current["end"] else (None, None)
     ended = ends_on is not None and ends_on <= facts.as_of
     running = ends_on is None  # no end known: the next Jan 2 it needs a verification for, and whether one is in
+    check = current["next"]
+
+    full: list[date] = []  # each month at the full amount, through the month of as_of
+    for gap in gaps:
+        full += [m for m in _months(gap["from"], gap["to"] - timedelta(days=1)) if m <= facts.as_of]
+    if periods[-1]["to"] is not None and periods[-1]["to"] <= facts.as_of:
+        full += _months(periods[-1]["to"], facts.as_of)
+    owed = None
+    if facts.monthly_credit is not None:  # CS 407P Insurance Lapses: "using retro-calculation"
+        owed = money(facts.monthly_credit * len(full))
+        if explain:
+            steps.append(OwedAgain("amount_owed_again", f"{len(full)} x {money(facts.monthly_credit)}", str(owed),
+                                   len(full), money(facts.monthly_credit), owed))
     figures = {
         "ends_on": ends_on,
         "reason": reason,
-        "next_verification_due": due if running else None,
-        "next_window_opens": opens if running else None,
-        "next_verification_received": (found is not None) if running else None,
+        "next_verification_due": check.due if running else None,
+        "next_window_opens": check.opens if running else None,
+        "next_verification_received": (check.found is not None) if running else None,
+        "periods": periods,
+        "gaps": gaps,
+        "months_at_full_amount": full,
+        "amount_owed_again": owed,
     }
     return Outcome(RULE_ID, "ended" if ended else "active", figures, REFERENCE, tuple(steps) if explain else ())

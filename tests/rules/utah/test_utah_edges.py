@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medguide.rules import RULES, Outcome, evaluate
+from medguide.rules import RULES, Outcome, Refusal, evaluate
 from medguide.rules.utah.primary_plan import ORDER_LANGUAGE_TEMPLATE
 
 
@@ -85,7 +85,21 @@ def test_credit_end_is_never_before_the_start_and_ended_means_reached(start, off
     checks = [start + timedelta(days=o) for o in offsets if start + timedelta(days=o) <= as_of]
     result = evaluate("ut.credit_end", {"credit_start": start.isoformat(), "as_of": as_of.isoformat(),
                                         "verification_dates": [d.isoformat() for d in checks]})
-    ends_on = result.figures["ends_on"]
+    if isinstance(result, Refusal):  # a proof in October may count through that year's letter (CS 407P note)
+        assert (result.field, result.code) == ("yearly_letter_dates", "missing")
+        assert any(d.month == 10 and d.day >= 2 for d in checks)
+        return
+    f = result.figures
+    ends_on = f["ends_on"]
     assert (result.outcome == "ended") == (ends_on is not None and ends_on <= as_of)
     if ends_on is not None:
         assert ends_on > start and (ends_on.month, ends_on.day) == (1, 2)
+    # the runs follow one another, each restart on a first of the month, with the gaps between them
+    periods = f["periods"]
+    assert periods[0]["from"] == start and all(p["to"] is not None for p in periods[:-1])
+    assert f["gaps"] == [{"from": a["to"], "to": b["from"]} for a, b in zip(periods, periods[1:])]
+    assert all(b["from"].day == 1 and a["to"] < b["from"] for a, b in zip(periods, periods[1:]))
+    assert all(m.day == 1 and m <= as_of for m in f["months_at_full_amount"])
+    assert f["months_at_full_amount"] == sorted(set(f["months_at_full_amount"]))
+    if not f["gaps"]:  # one run: months at the full amount exactly when it has ended
+        assert (result.outcome == "ended") == bool(f["months_at_full_amount"])
