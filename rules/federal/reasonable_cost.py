@@ -18,7 +18,26 @@ Cal. Fam. Code 3751(a)(2): "Health insurance coverage shall be rebuttably
   entitled to a low-income adjustment ... medical support shall be deemed not
   reasonable, unless the court determines that not requiring medical support
   would be unjust and inappropriate in the particular case." Same test in
-  Cal. Fam. Code 17422(b)(3).
+  Cal. Fam. Code 17422(b)(3). "If the court determines that the cost of health
+  insurance coverage is not reasonable, the court shall state its reasons on the
+  record." 3751(b): "If the court determines that health insurance coverage is
+  not available at no cost or at a reasonable cost, the court's order for
+  support shall contain a provision that specifies that health insurance
+  coverage shall be obtained if it becomes available at no cost or at a
+  reasonable cost." 17422(b)(2): the local child support agency "shall seek a
+  provision in the support order that provides for health insurance coverage
+  should it become available at no or reasonable cost."
+
+The standard differs (figure ``standard``): Utah's 5% is what is "generally
+considered reasonable" (``ut_generally_reasonable``); California's is a
+rebuttable presumption (``ca_rebuttable_presumption``): at or under 5% the cost
+is presumed reasonable, above it there is no presumption and the court decides,
+stating its reasons; 45 CFR 303.31(a)(3) is the federal default
+(``federal_default``): five percent, or at State option a reasonable alternative
+income-based standard in the state's own law. In California above 5% the code
+stays ``not_reasonable`` with ``court_decides`` and
+``order_must_require_if_available`` true; they are false in California
+otherwise and null elsewhere.
 
 The comparison uses the exact 5% (income 1234.57 -> 61.7285); the threshold
 figure is cut to the cent for display only. A cost of zero is "no cost" (3751(a)(2)
@@ -49,6 +68,12 @@ REFERENCE = (
     "Cal. Fam. Code 3751(a)(2)",
     "Cal. Fam. Code 17422(b)(3)",
 )
+STANDARD = {"UT": "ut_generally_reasonable", "CA": "ca_rebuttable_presumption", "federal": "federal_default"}
+"""What the 5% means where (figure ``standard``)."""
+
+CA_ABOVE = ("Cal. Fam. Code 3751(b)", "Cal. Fam. Code 17422(b)(2)")
+"""Cited with California's not_reasonable: the order must still require coverage if it becomes available."""
+
 CITATIONS = {
     "federal": ("45 CFR 303.31(a)(3)",),
     "UT": ("Utah Admin. Code R527-201-6(1)", "45 CFR 303.31(a)(3)"),
@@ -87,10 +112,11 @@ class CostDifference(NamedTuple):
 class CostTest(NamedTuple):
     """A line of the test: ``threshold`` (income x the rate, exact), ``threshold_shown`` (cut to the cent),
     ``compare`` (cost <= the exact threshold, ``true`` or ``false``), ``rebuttable_presumption``,
-    ``no_cost``, ``low_income_adjustment`` and ``unjust_finding`` (California, 3751(a)(2))."""
+    ``no_cost``, ``low_income_adjustment`` and ``unjust_finding`` (California, 3751(a)(2)), and
+    ``no_presumption`` (California above 5%: the court decides, ``value`` ``court_decides``)."""
 
     code: Literal["threshold", "threshold_shown", "compare", "rebuttable_presumption", "no_cost",
-                  "low_income_adjustment", "unjust_finding"]
+                  "low_income_adjustment", "unjust_finding", "no_presumption"]
     expression: str
     value: str
     income: Decimal
@@ -211,5 +237,13 @@ def reasonable_cost(facts: ReasonableCostFacts, explain: bool = True) -> Outcome
             outcome = "not_reasonable"
             if explain:
                 steps.append(CostTest("compare", f"{cost} <= {_show(exact)}", "false", *ops))
-    figures = {"cost": cost, "threshold": threshold, "headroom": headroom, "jurisdiction": facts.jurisdiction}
+    # 3751(a)(2): above 5% no presumption, the court decides; 3751(b), 17422(b)(2): the order must still require it.
+    court_decides = outcome == "not_reasonable" if facts.jurisdiction == "CA" else None
+    if court_decides:
+        citations += CA_ABOVE
+        if explain:
+            steps.append(CostTest("no_presumption", f"{cost} > {percent}% x {income}", "court_decides", *ops))
+    figures = {"cost": cost, "threshold": threshold, "headroom": headroom, "jurisdiction": facts.jurisdiction,
+               "standard": STANDARD[facts.jurisdiction], "court_decides": court_decides,
+               "order_must_require_if_available": court_decides}
     return Outcome(RULE_ID, outcome, figures, citations, tuple(steps))
