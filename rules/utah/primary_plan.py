@@ -18,10 +18,25 @@ a court order, if any, for one of the parents to maintain health insurance
 coverage for a child; (iii) the parent with physical custody of the child; or
 (iv) any other factor the court considers relevant."
 
+(2): "a child support order issued or modified in this state on or after May 3,
+2023, shall require compliance with the requirements described in Subsection
+(3) as of the effective date of the child support order."
+
 Birthdays count by month and day only. Parents born on the same day of the
 year leave (6)(b) without an answer: the outcome is ``undetermined`` with the
 (7)(d) factors. The order language is returned as a template id and the two
 names, never translated, since (7)(b) forbids changing it.
+
+Decided here: a step-parent's plan is treated as the plan of the remarried
+parent (the (7)(a)(ii) language), so the birthday that counts for it is the
+remarried parent's, never the step-parent's; ``step_parent_plan_of`` may be
+``both`` when each parent's spouse carries the child. When the birthday default
+decides, ``default_by_operation_of_law`` says whether it does so by operation of
+law: true for an order made or last modified (``regime_date``) on or after May
+3, 2023 (81-6-208(2), (6)(b)), false before, null when the order decides or no
+regime_date is given. CS 407P: for such orders "a medical support provision is
+included in the order by operation of law"; for older orders the seeds do not
+say that (6)(b) fills the gap, so the figure flags it.
 """
 
 from __future__ import annotations
@@ -34,6 +49,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from ..base import FactsModel, Outcome, Refused, Step, step_args, step_json
+from ..parameters import UT_OPERATION_OF_LAW_FROM
 from ..registry import rule
 
 RULE_ID = "ut.primary_plan"
@@ -87,7 +103,12 @@ class PrimaryPlanFacts(FactsModel):
     covered_by_both: bool
     parent_a_birthday: Birthday | None = None
     parent_b_birthday: Birthday | None = None
-    step_parent_plan_of: Parent | None = None
+    step_parent_plan_of: Literal["parent_a", "parent_b", "both"] | None = Field(default=None, description=(
+        "Whose spouse's plan covers the child instead of that parent's own: it is treated as the plan of that "
+        "remarried parent (81-6-208(7)(a)(ii)); both, when each parent's spouse carries the child."))
+    regime_date: date | None = Field(default=None, description=(
+        "The date of the order, or of its last modification (ut.order_regime's regime_date): whether the birthday "
+        "default applies by operation of law (81-6-208(2))."))
     parent_a_name: Name | None = None
     parent_b_name: Name | None = None
 
@@ -128,6 +149,20 @@ class BirthdayFirst(NamedTuple):
     args = step_args
 
 
+class OperationOfLaw(NamedTuple):
+    """``default_by_operation_of_law``: the birthday default decides for an order made or last modified on or after
+    May 3, 2023 (``met``: 81-6-208(2), (6)(b)) or before it (``not_met``)."""
+
+    code: Literal["default_by_operation_of_law"]
+    expression: str
+    value: Literal["met", "not_met"]
+    regime_date: date
+    from_: date
+    as_json = step_json
+    args = step_args
+    _arg_names = {"from_": "from"}
+
+
 class StepParentPlan(NamedTuple):
     """``step_parent_plan``: a step-parent's plan keeps the remarried parent's designation (81-6-208(7)(a)(ii))."""
 
@@ -151,7 +186,8 @@ Code = Literal["primary_decided", "undetermined", "not_applicable"]
 @rule(RULE_ID, PrimaryPlanFacts, REFERENCE, outcomes=Code)
 def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
     figures = {"primary": None, "secondary": None, "basis": None, "factors": None,
-               "step_parent_plan_of": facts.step_parent_plan_of, "order_language": None}
+               "step_parent_plan_of": facts.step_parent_plan_of, "order_language": None,
+               "default_by_operation_of_law": None}
     steps: list[Step] = [CoveredByBoth("covered_by_both", f"covered_by_both = {str(facts.covered_by_both).lower()}",
                                        "met" if facts.covered_by_both else "not_met")] if explain else []
     if not facts.covered_by_both:
@@ -179,13 +215,24 @@ def primary_plan(facts: PrimaryPlanFacts, explain: bool = True) -> Outcome:
                            tuple(steps) if explain else ())
         primary, basis = first, "birthday"
         citations = ("Utah Code 81-6-208(6)(b)", "Utah Code 81-6-208(7)(a)", "Utah Code 81-6-208(7)(b)")
+        if facts.regime_date is not None:  # 81-6-208(2): orders made or modified on or after May 3, 2023
+            law_from = UT_OPERATION_OF_LAW_FROM.at(facts.regime_date)
+            by_law = facts.regime_date >= law_from
+            figures["default_by_operation_of_law"] = by_law
+            if explain:
+                steps.append(OperationOfLaw("default_by_operation_of_law", f"{facts.regime_date} >= {law_from}",
+                                            "met" if by_law else "not_met", facts.regime_date, law_from))
+            if by_law:
+                citations += ("Utah Code 81-6-208(2)",)
 
     secondary = OTHER[primary]
-    if facts.step_parent_plan_of:
+    if facts.step_parent_plan_of:  # 81-6-208(7)(a)(ii): "treated as if it is the plan of the remarried parent"
         if explain:
-            kept = "primary" if facts.step_parent_plan_of == primary else "secondary"
-            steps.append(StepParentPlan("step_parent_plan", f"step-parent's plan = plan of {facts.step_parent_plan_of}",
-                                        kept, facts.step_parent_plan_of, kept))
+            remarried = OTHER if facts.step_parent_plan_of == "both" else (facts.step_parent_plan_of,)
+            for parent in remarried:
+                kept = "primary" if parent == primary else "secondary"
+                steps.append(StepParentPlan("step_parent_plan", f"step-parent's plan = plan of {parent}", kept,
+                                            parent, kept))  # type: ignore[arg-type]
         citations += ("Utah Code 81-6-208(7)(a)(ii)",)
     figures.update(primary=primary, secondary=secondary, basis=basis, order_language={
         "template": TEMPLATE_ID, "primary_name": _name(facts, primary), "secondary_name": _name(facts, secondary)})

@@ -49,7 +49,7 @@ DATE_RULES = {rule_id: _date_fields(rule.facts) for rule_id, rule in RULES.items
 
 def test_the_date_rules_are_the_ones_expected():
     assert set(DATE_RULES) == {"ut.credit_start", "ut.credit_end", "ut.uninsured_expenses", "ut.order_regime",
-                               "ut.premium_credit", "reasonable_cost", "ca.out_of_network",
+                               "ut.premium_credit", "ut.primary_plan", "reasonable_cost", "ca.out_of_network",
                                "ca.reimbursement_deadlines"}
 
 
