@@ -23,11 +23,18 @@ the need is expressed on the application (``request_needed`` until then); an
 order that already has a medical provision is enforced (``ocse_may_enforce_order``).
 A support order is assumed to exist (this guide is about one) unless
 ``has_support_order`` is false; then the office petitions for a new order.
+An existing medical order that is not being obeyed (``existing_order_not_complied``)
+may be enforced by the office even when the children have satisfactory coverage
+("If there is an existing child support order, the OCSE may still enforce"):
+``ocse_may_enforce_order``. Not being obeyed needs an order with a medical
+provision; without one it is refused.
 """
 
 from __future__ import annotations
 
 from typing import Literal, NamedTuple
+
+from pydantic import Field
 
 from ..base import FactsModel, Outcome, Refused, Step, facts_args, step_json
 from ..registry import rule
@@ -37,7 +44,8 @@ SOURCE = "Arkansas OCSE, General Questions about OCSE"
 PETITION = f"{SOURCE}: petition for medical support"
 ORDERS = f"{SOURCE}: existing orders without a medical provision"
 UNINSURED = f"{SOURCE}: uninsured medical claims"
-REFERENCE = (PETITION, ORDERS, UNINSURED)
+ENFORCE = f"{SOURCE}: enforcing an existing order"
+REFERENCE = (PETITION, ORDERS, UNINSURED, ENFORCE)
 
 ACTIONS = {
     "no_petition_needed": [],
@@ -55,6 +63,9 @@ class OcseMedicalSupportFacts(FactsModel):
     has_support_order: bool = True
     order_has_medical_provision: bool = False
     court_ordered_uninsured_enforcement: bool = False
+    existing_order_not_complied: bool = Field(default=False, description=(
+        "The existing order has a medical provision and it is not being obeyed: the office may enforce it even "
+        "when the children have satisfactory coverage."))
 
 
 # The working, one typed step kind per line shape. --------------------------------------------------------------
@@ -62,9 +73,10 @@ class OcseMedicalSupportFacts(FactsModel):
 class FactTest(NamedTuple):
     """A test the office's action turns on: ``satisfactory_coverage``, ``office_acts`` (public assistance, or
     the need stated on the application), ``medical_provision``, ``uninsured_claims`` (``value`` ``true`` or
-    ``false``); ``args`` gives every fact by name."""
+    ``false``), ``order_not_complied`` (an existing medical order not obeyed); ``args`` gives every fact by name."""
 
-    code: Literal["satisfactory_coverage", "office_acts", "medical_provision", "uninsured_claims"]
+    code: Literal["satisfactory_coverage", "office_acts", "medical_provision", "uninsured_claims",
+                  "order_not_complied"]
     expression: str
     value: Literal["true", "false"]
     facts: OcseMedicalSupportFacts
@@ -90,14 +102,23 @@ def ocse_medical_support(facts: OcseMedicalSupportFacts, explain: bool = True) -
                       "provision; expected false here, or has_support_order true")
     steps: list[Step] = [FactTest("satisfactory_coverage", "custodial_has_satisfactory_coverage",
                                   str(facts.custodial_has_satisfactory_coverage).lower(), facts)] if explain else []
+    if facts.existing_order_not_complied and not facts.order_has_medical_provision:
+        raise Refused("existing_order_not_complied", "needs_medical_provision",
+                      "existing_order_not_complied: only an order with a medical provision can be disobeyed; "
+                      "set order_has_medical_provision too, or leave this out")
     citations = [PETITION]
-    if facts.custodial_has_satisfactory_coverage:
+    if facts.existing_order_not_complied:  # "If there is an existing child support order, the OCSE may still enforce"
+        if explain:
+            steps.append(FactTest("order_not_complied", "existing_order_not_complied", "true", facts))
+        outcome = "ocse_may_enforce_order"
+        citations = [ENFORCE]
+    elif facts.custodial_has_satisfactory_coverage:
         outcome = "no_petition_needed"
     else:
         acts = facts.receives_public_assistance or facts.requested_on_application
         if explain:
             steps.append(FactTest("office_acts", "receives_public_assistance or requested_on_application",
-                              str(acts).lower(), facts))
+                                  str(acts).lower(), facts))
         if not acts:
             outcome = "request_needed"
         elif not facts.has_support_order:
@@ -105,12 +126,12 @@ def ocse_medical_support(facts: OcseMedicalSupportFacts, explain: bool = True) -
         else:
             if explain:
                 steps.append(FactTest("medical_provision", "order_has_medical_provision",
-                                  str(facts.order_has_medical_provision).lower(), facts))
+                                      str(facts.order_has_medical_provision).lower(), facts))
             outcome = "ocse_may_enforce_order" if facts.order_has_medical_provision else "ocse_may_modify_order"
             citations.append(ORDERS)
     if explain:
         steps.append(FactTest("uninsured_claims", "court_ordered_uninsured_enforcement",
-                          str(facts.court_ordered_uninsured_enforcement).lower(), facts))
+                              str(facts.court_ordered_uninsured_enforcement).lower(), facts))
     citations.append(UNINSURED)
     figures = {
         "automatic": facts.receives_public_assistance and not facts.custodial_has_satisfactory_coverage,
