@@ -33,6 +33,7 @@ expense of 0.00 is refused (``must_be_positive``): there is nothing to share.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Annotated, Literal, NamedTuple
@@ -57,16 +58,18 @@ ORDER_SPLIT = ("Utah Code 81-6-208(4)", "Utah Code 81-6-208(7)(c)")
 OTHER = {"parent_a": "parent_b", "parent_b": "parent_a"}
 
 
+_PERCENT_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
 def _percent(value: object) -> object:
     """A percentage as an exact Decimal, from text or a JSON number; anything else is not one."""
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
-        try:
-            found = Decimal(str(value).strip())
-        except ArithmeticError:
-            found = None
-        if found is not None and found.is_finite():
+    if isinstance(value, str) and _PERCENT_TEXT.fullmatch(value):  # ASCII digits, as money is (base.MONEY_TEXT)
+        return Decimal(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        found = Decimal(str(value))
+        if found.is_finite():
             return found
     raise PydanticCustomError("not_a_percentage", "expected a percentage from 0 to 100, such as 60 or 33.33")
 
