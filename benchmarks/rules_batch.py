@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/rules_batch.py [--cases N] [--repeat R] [--seed S] [--core C]
                                                [--medguide CMD] [--baseline CMD] [--no-flatness]
 
-Writes N mixed cases over all 14 rules (seeded, varied facts; about 2% bad lines:
+Writes N mixed cases over all 15 rules (seeded, varied facts; about 2% bad lines:
 not JSON, unknown rule, too many decimals, a 20-digit number, a wrong type) to a
 temp file, then runs ``medguide rules run`` and ``medguide rules run --brief`` as
 a subprocess pinned to one core (``taskset -c C`` when present) with that file on
@@ -237,6 +237,13 @@ class Cases:
         self.optional(facts, "court_ordered_uninsured_enforcement", self.maybe(0.2))
         return facts
 
+    def remedies_noncompliance(self) -> dict:
+        facts = {"jurisdiction": self.r.choice(["UT", "CA", "AR", "federal"]),
+                 "failed_duty": self.r.choice(["insure", "pay_share"])}
+        if facts["jurisdiction"] == "CA":
+            self.optional(facts, "local_agency_enforcing", self.maybe(), p=0.9)
+        return facts
+
     # bad lines
 
     def bad(self, good: str) -> str:
@@ -262,7 +269,7 @@ RULE_IDS = [
     "ut.credit_end", "ut.credit_start", "ut.order_regime", "ut.premium_credit", "ut.primary_plan",
     "ut.uninsured_expenses", "ca.apportion_expenses", "ca.coverage_assignment", "ca.medical_insurance_form",
     "ca.out_of_network", "ca.reimbursement_deadlines", "qmcso.completeness", "reasonable_cost",
-    "ar.ocse_medical_support",
+    "ar.ocse_medical_support", "remedies.noncompliance",
 ]
 
 

@@ -16,7 +16,7 @@ from medguide.rules import Outcome, Refusal
 from medguide.bot.words.i18n import Lang
 from medguide.bot.guide.explainers.base import (NO_CONTEXT, REGISTRY, Context, Explainer, Explanation, Said,
                                                 Unexplained, say)
-from medguide.bot.guide.explainers import arkansas, california, federal, utah  # noqa: F401  (registers the explainers)
+from medguide.bot.guide.explainers import arkansas, california, federal, remedies, utah  # noqa: F401  (registers the explainers)
 
 if TYPE_CHECKING:
     from medguide.bot.guide.engine import Result

@@ -1,0 +1,3 @@
+"""Rules that read several jurisdictions' sources side by side."""
+
+from . import noncompliance  # noqa: F401
