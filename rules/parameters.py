@@ -97,6 +97,8 @@ class Parameter:
         """The value in force on ``when``; before the first date, the first value."""
         if not isinstance(when, date):
             raise TypeError(f"{self.name}: read at a date, not {when!r}")
+        if len(self._list) == 1:  # one value all along: no search
+            return self._list[0]
         i = bisect_right(self._dates, when)
         return self._list[i - 1 if i else 0]
 
@@ -195,7 +197,10 @@ class Ref:
         return _TABLE.get()[self.name]
 
     def at(self, when: date) -> Any:
-        return _TABLE.get()[self.name].at(when)
+        found = _TABLE.get()[self.name]
+        if len(found._list) == 1 and isinstance(when, date):  # the common case, without a second call
+            return found._list[0]
+        return found.at(when)
 
     def only(self) -> Any:
         return _TABLE.get()[self.name].only()

@@ -64,6 +64,7 @@ Decided here:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal, NamedTuple
@@ -267,13 +268,7 @@ def _month_after(day: date, field: str) -> date:
 
 def _months(first: date, last: date) -> list[date]:
     """The first day of each month from the month of ``first`` through the month of ``last``."""
-    months, day = [], first.replace(day=1)
-    while day <= last:
-        months.append(day)
-        if day.year == date.max.year and day.month == 12:
-            break
-        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return months
+    return [date(i // 12, i % 12 + 1, 1) for i in range(first.year * 12 + first.month - 1, last.year * 12 + last.month)]
 
 
 class _Year(NamedTuple):
@@ -282,16 +277,19 @@ class _Year(NamedTuple):
     due: date
 
 
-def _year(year: int, facts: CreditEndFacts, received: list[date], proofs: list[date],
+def _year(year: int, opens: date, due: date, received: list[date], proofs: list[date],
           letters: dict[int, list[date]], decided: bool, steps: list[Step] | None) -> _Year:
-    """One year's verification: in its window, or within 30 days before its letter (the note)."""
-    opens, due = _window(year, facts)
-    found = next((day for day in received if opens <= day <= due), None)
-    if found is None:
+    """One year's verification: in its window, or within 30 days before its letter (the note).
+
+    ``received`` and ``proofs`` are sorted, so the window and the band are found by bisection.
+    """
+    i = bisect_left(received, opens)
+    found = received[i] if i < len(received) and received[i] <= due else None
+    if found is None and proofs and (decided or year in letters):  # the note can matter only then
         in_force = date(year, 1, 1)
         days = UT_PREVIOUS_VERIFICATION_DAYS.at(in_force)
         month, day = UT_YEARLY_LETTER_EARLIEST.at(in_force)
-        band = [p for p in proofs if date(year - 1, month, day) - timedelta(days=days) <= p < opens]
+        band = proofs[bisect_left(proofs, date(year - 1, month, day) - timedelta(days=days)):bisect_left(proofs, opens)]
         sent = letters.get(year, [])
         if band and not sent and decided:
             raise Refused("yearly_letter_dates", "missing",
@@ -329,8 +327,8 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
         ends: list[tuple[date, Reason]] = []
         year = _first_year(start)
         while True:  # one check per Jan 2 reached by as_of (R527-201-7(4))
-            due = _window(year, facts)[1]
-            check = _year(year, facts, received, proofs, letters, due <= facts.as_of, work)
+            opens, due = _window(year, facts)
+            check = _year(year, opens, due, received, proofs, letters, due <= facts.as_of, work)
             if due > facts.as_of:
                 break
             if explain:
