@@ -25,9 +25,11 @@ A support order is assumed to exist (this guide is about one) unless
 ``has_support_order`` is false; then the office petitions for a new order.
 An existing medical order that is not being obeyed (``existing_order_not_complied``)
 may be enforced by the office even when the children have satisfactory coverage
-("If there is an existing child support order, the OCSE may still enforce"):
-``ocse_may_enforce_order``. Not being obeyed needs an order with a medical
-provision; without one it is refused.
+("If there is an existing child support order, the OCSE may still enforce the
+medical support order irrespective of the existing one"): ``ocse_may_enforce_order``.
+The fact stands for that medical order, which may be apart from the support
+order, so neither ``order_has_medical_provision`` nor ``has_support_order`` is
+needed with it.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class OcseMedicalSupportFacts(FactsModel):
     order_has_medical_provision: bool = False
     court_ordered_uninsured_enforcement: bool = False
     existing_order_not_complied: bool = Field(default=False, description=(
-        "The existing order has a medical provision and it is not being obeyed: the office may enforce it even "
+        "An existing order for medical support (insurance) is not being obeyed: the office may enforce it even "
         "when the children have satisfactory coverage."))
 
 
@@ -102,10 +104,6 @@ def ocse_medical_support(facts: OcseMedicalSupportFacts, explain: bool = True) -
                       "provision; expected false here, or has_support_order true")
     steps: list[Step] = [FactTest("satisfactory_coverage", "custodial_has_satisfactory_coverage",
                                   str(facts.custodial_has_satisfactory_coverage).lower(), facts)] if explain else []
-    if facts.existing_order_not_complied and not facts.order_has_medical_provision:
-        raise Refused("existing_order_not_complied", "needs_medical_provision",
-                      "existing_order_not_complied: only an order with a medical provision can be disobeyed; "
-                      "set order_has_medical_provision too, or leave this out")
     citations = [PETITION]
     if facts.existing_order_not_complied:  # "If there is an existing child support order, the OCSE may still enforce"
         if explain:

@@ -46,8 +46,9 @@ or ``pay_share`` (ordered to pay a share of the medical costs, and did not).
 ``remedy_citations`` names the law of each. Decided here: 4063(c) and (b)(4)
 are read for orders under 4063, the shares of the costs; a failure to insure in
 California is for the local child support agency when it enforces the case
-(17422(c)(3), so ``local_agency_enforcing`` is needed then) and for a coverage
-assignment through the court. Seed 001 is read for ``federal`` (another
+(17422(c)(3): ``agency_must_act``; ``agency_if_enforcing`` when
+``local_agency_enforcing`` is not given) and for a coverage assignment through the
+court (``coverage_assignment`` alone when the agency does not enforce the case). Seed 001 is read for ``federal`` (another
 state), where this guide has no state source. Whether and how a court uses a
 remedy is not decided here.
 """
@@ -103,8 +104,8 @@ class NoncomplianceFacts(FactsModel):
         "insure: the other parent was ordered to obtain or keep health insurance and did not; pay_share: ordered "
         "to pay a share of the medical costs and did not."))
     local_agency_enforcing: bool | None = Field(default=None, description=(
-        "California only: whether the local child support agency enforces this case (17422(c)(3)). Needed when "
-        "the duty failed is to insure."))
+        "California only: whether the local child support agency enforces this case (17422(c)(3)); without it, "
+        "a failure to insure lists the agency's duty as holding if it does."))
 
 
 # The working, one typed step kind per line shape. --------------------------------------------------------------
@@ -120,8 +121,8 @@ class RemedyStep(NamedTuple):
     args = step_args
 
 
-Code = Literal["liability_order", "agency_must_act", "coverage_assignment", "motion_to_enforce",
-               "ocse_may_enforce_order", "court_order_needed", "court_recourse"]
+Code = Literal["liability_order", "agency_must_act", "agency_if_enforcing", "coverage_assignment",
+               "motion_to_enforce", "ocse_may_enforce_order", "court_order_needed", "court_recourse"]
 """The outcome codes of remedies.noncompliance, a public contract: kept, added to, never renamed."""
 
 
@@ -142,15 +143,12 @@ def _remedies(facts: NoncomplianceFacts) -> tuple[Code, dict[str, tuple[str, ...
                 "noticed_motion": ("Cal. Fam. Code 4063(c)",),  # "a noticed motion to enforce"
                 "filing_costs_and_fees": ("Cal. Fam. Code 4063(c)",),  # "acted without reasonable cause"
             }
-        if facts.local_agency_enforcing is None:
-            raise Refused("local_agency_enforcing", "missing",
-                          "local_agency_enforcing: needed, whether the local child support agency enforces this "
-                          "case: it must then act, civil or criminal, on a failure to obtain insurance "
-                          "(Cal. Fam. Code 17422(c)(3))")
         found = {"coverage_assignment": (CA_ASSIGNMENT,)}  # a coverage assignment to the employer, unless good cause
-        if facts.local_agency_enforcing:  # 17422(c)(3): "shall take appropriate action, civil or criminal"
-            return "agency_must_act", {"agency_enforcement": ("Cal. Fam. Code 17422(c)(3)",), **found}
-        return "coverage_assignment", found
+        if facts.local_agency_enforcing is False:
+            return "coverage_assignment", found
+        # 17422(c)(3): "shall take appropriate action, civil or criminal", when the agency enforces the case
+        agency = {"agency_enforcement": ("Cal. Fam. Code 17422(c)(3)",), **found}
+        return ("agency_must_act" if facts.local_agency_enforcing else "agency_if_enforcing"), agency
     if facts.jurisdiction == "AR":
         if insure:  # "the OCSE may still enforce the medical support order"
             return "ocse_may_enforce_order", {"ocse_enforces_order": (AR_ENFORCE,)}
@@ -174,5 +172,6 @@ def noncompliance(facts: NoncomplianceFacts, explain: bool = True) -> Outcome:
         situation = f"jurisdiction = {facts.jurisdiction}, failed_duty = {facts.failed_duty}"
         steps = [RemedyStep(code, situation, "available", found[code]) for code in remedies]  # type: ignore[arg-type]
     citations = tuple(dict.fromkeys(cite for code in remedies for cite in found[code]))
-    figures = {"remedies": remedies, "remedy_citations": {code: list(found[code]) for code in remedies}}
+    figures = {"remedies": remedies, "remedy_citations": {code: list(found[code]) for code in remedies},
+               "local_agency_enforcing": facts.local_agency_enforcing}
     return Outcome(RULE_ID, outcome, figures, citations, tuple(steps))

@@ -45,7 +45,7 @@ def _remedy(lang: Lang, code: str) -> list:
 
 
 @explainer("remedies.noncompliance",
-           ("liability_order", "agency_must_act", "coverage_assignment", "motion_to_enforce",
+           ("liability_order", "agency_must_act", "agency_if_enforcing", "coverage_assignment", "motion_to_enforce",
             "ocse_may_enforce_order", "court_order_needed", "court_recourse"),
            lambda _: say("we_could_not_work", _("We could not work out what you can do about the order.")))
 def noncompliance(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation:
@@ -53,6 +53,7 @@ def noncompliance(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanat
     headline = pick({
         "liability_order": lambda: say("headline_liability", _("You can ask for an order setting what the other parent owes.")),
         "agency_must_act": lambda: say("headline_agency", _("The local child support agency must step in.")),
+        "agency_if_enforcing": lambda: say("headline_agency_if", _("If the local child support agency handles your case, it must step in.")),
         "coverage_assignment": lambda: say("headline_assignment", _("You can ask the court to have the employer cover the child.")),
         "motion_to_enforce": lambda: say("headline_motion", _("You can ask the court to make the other parent pay their share.")),
         "ocse_may_enforce_order": lambda: say("headline_ocse", _("The child support office can enforce your order.")),
@@ -62,7 +63,7 @@ def noncompliance(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanat
     why = [line for code in o.figures["remedies"] for line in _remedy(lang, code)]
     todo = [say("keep_copies", _("Keep copies of the order, the bills and what you paid.")),
             say("legal_help", _("A lawyer or a legal aid office can help with the court steps."))]
-    if o.outcome == "agency_must_act":
+    if o.outcome in ("agency_must_act", "agency_if_enforcing"):
         todo.insert(0, say("tell_agency", _("Tell the local child support agency that the child has no insurance.")))
     if o.outcome in ("ocse_may_enforce_order", "court_order_needed"):
         todo.insert(0, say("call_arkansas_office", _("Call or write to the Arkansas child support office.")))
