@@ -219,8 +219,11 @@ def _window(year: int, facts: CreditEndFacts) -> tuple[date, date]:
     naming credit_start (where the first window comes from) or as_of (how far
     the windows are followed).
     """
-    in_force = date(min(max(year, date.min.year), date.max.year), 1, 1)  # the law of the year being verified
-    (from_month, from_day), (due_month, due_day) = UT_VERIFICATION_EARLIEST.at(in_force), UT_VERIFICATION_DUE.at(in_force)
+    if date.min.year < year <= date.max.year:  # the law of the year being verified
+        in_force = date(year, 1, 1)
+        (from_month, from_day), (due_month, due_day) = UT_VERIFICATION_EARLIEST.at(in_force), UT_VERIFICATION_DUE.at(in_force)
+        return date(year - 1, from_month, from_day), date(year, due_month, due_day)
+    due_month, due_day = UT_VERIFICATION_DUE.at(date(min(max(year, date.min.year), date.max.year), 1, 1))
     if year - 1 < date.min.year:
         raise Refused("credit_start", "date_out_of_range",
                       f"credit_start: the verification window for {year:04d}-{due_month:02d}-{due_day:02d} would open "
@@ -231,13 +234,14 @@ def _window(year: int, facts: CreditEndFacts) -> tuple[date, date]:
                       f"as_of: the next verification after {facts.as_of.isoformat()} would be due in the year {year}, "
                       f"past the last date this guide can show ({date.max.isoformat()}); "
                       "expected a date within the calendar")
-    return date(year - 1, from_month, from_day), date(year, due_month, due_day)
+    raise AssertionError(year)  # pragma: no cover  (one of the two checks above holds)
 
 
-def _first_year(start: date) -> int:
-    """The year of the first Jan 2 on or after ``start``."""
+def _first_year(start: date, facts: CreditEndFacts) -> tuple[int, date, date]:
+    """The year of the first Jan 2 on or after ``start``, with its window."""
     month, day = UT_VERIFICATION_DUE.at(date(start.year, 1, 1))
-    return start.year if date(start.year, month, day) >= start else start.year + 1
+    year = start.year if date(start.year, month, day) >= start else start.year + 1
+    return (year, *_window(year, facts))
 
 
 def _letters(facts: CreditEndFacts) -> dict[int, list[date]]:
@@ -319,17 +323,17 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
     letters = _letters(facts)
     steps: list[Step] = []
     work = steps if explain else None
+    as_of = facts.as_of
     lapse_end = facts.lapse_date.replace(day=1) if facts.lapse_date else None  # CS 407P Insurance Lapses, 1
 
     runs: list[dict] = []
     start = facts.credit_start
     while True:  # one run of the credit: its yearly checks up to as_of, then its end
         ends: list[tuple[date, Reason]] = []
-        year = _first_year(start)
+        year, opens, due = _first_year(start, facts)
         while True:  # one check per Jan 2 reached by as_of (R527-201-7(4))
-            opens, due = _window(year, facts)
-            check = _year(year, opens, due, received, proofs, letters, due <= facts.as_of, work)
-            if due > facts.as_of:
+            check = _year(year, opens, due, received, proofs, letters, due <= as_of, work)
+            if due > as_of:
                 break
             if explain:
                 found = check.found
@@ -339,6 +343,7 @@ def credit_end(facts: CreditEndFacts, explain: bool = True) -> Outcome:
                 ends.append((check.due, "no_verification"))
                 break
             year += 1
+            opens, due = _window(year, facts)
         if lapse_end:
             ends.append((lapse_end, "lapse"))
             if explain:
