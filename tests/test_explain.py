@@ -84,10 +84,10 @@ def _key(o: Outcome) -> str | None:
     """The figure or answer the headline must show first."""
     f, m, d = o.figures, EN.money, EN.date
     keys = {
-        "ut.premium_credit": lambda: m(f["adjusted_support"]),
+        "ut.premium_credit": lambda: m(f["excess_credit"] if o.outcome == "credit_exceeds_support" else f["adjusted_support"]),
         "ut.credit_start": lambda: d(f["effective_from"]),
         "ut.credit_end": lambda: d(f["ends_on"]) if f["ends_on"] else None,
-        "ut.primary_plan": lambda: {"parent_a": "Your plan", "parent_b": "other parent's plan", None: None}[f["primary"]],
+        "ut.primary_plan": lambda: {"parent_a": "our plan", "parent_b": "other parent's plan", None: None}[f["primary"]],
         "ut.uninsured_expenses": lambda: m(f["other_parent_owes"]),
         "ca.apportion_expenses": lambda: m(f["parent_a_share"]),
         "ca.out_of_network": lambda: m(f["excess"] or f["shared_amount"]),
@@ -122,10 +122,10 @@ def test_the_worked_example_reads_figure_first_then_arithmetic_then_what_to_do()
     facts = {"base_support": "350.00", "case_type": "standard",
              "policies": [{"holder": "payer", "premium": "198.00", "persons_covered": 3, "children_on_case": 1}]}
     e = explain(_result("ut.premium_credit", facts), EN)
-    assert e.headline == "Child support becomes $317.00 a month."
+    assert e.headline == "Child support would become $317.00 a month, once the office has the form."
     assert "That is $66.00 for each person." in e.why
-    assert "Half of that, $33.00, is the credit." in e.why
-    assert e.why[-1] == "$350.00 minus $33.00 is $317.00."
+    assert "50% of that, $33.00, is the credit." in e.why  # the share from its dated parameter
+    assert "$350.00 minus $33.00 is $317.00." in e.why
     steps = " ".join(e.next_steps)
     assert "Insurance Premium Credit Request" in steps and "Office of Recovery Services" in steps
     assert EN.month_day(1, 2) in steps and EN.month_day(11, 1) in steps
@@ -306,6 +306,6 @@ def test_an_assumed_i_dont_know_is_said_with_what_it_would_change():
     x = explain(credit, get_lang("en"))
     assert x.headline == "This result depends on an answer you do not know yet."  # never the default as a fact
     assert "A limit in the order can make the credit smaller." in x.why
-    assert "If the answer is \u201cNo\u201d: Child support becomes $317.00 a month." in x.why
+    assert "If the answer is \u201cNo\u201d: Child support would become $317.00 a month, once the office has the form." in x.why
     assert ("If the answer is \u201cYes\u201d, the guide needs one more answer: What is the most the credit can be "
             "each month?") in x.why

@@ -207,6 +207,10 @@ class PlainChat:
         for x in explanations:
             self.say()
             self.say(x.headline)
+            if x.depends:
+                self.say(_("This depends on:"))
+                for line in x.depends:
+                    self.say("  - " + line)
             for line in x.why:
                 self.say("  " + line)
             if x.next_steps:
@@ -214,7 +218,7 @@ class PlainChat:
                 for line in x.next_steps:
                     self.say("  - " + line)
             if x.verbatim:
-                self.say(_("The order must use these exact words:"))
+                self.say(x.verbatim_title or _("The order must use these exact words:"))
                 self.say("  " + x.verbatim)
                 if x.gloss:
                     self.say("  " + x.gloss)

@@ -11,11 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from medguide.rules.parameters import (CA_REIMBURSE_DAYS, REASONABLE_COST_RATE, UT_OPERATION_OF_LAW_FROM,
-                                       UT_RETRO_REQUEST_DAYS, UT_VERIFICATION_DUE, UT_VERIFICATION_EARLIEST,
-                                       UT_VOLUNTARY_CREDIT_FROM)
-
-UT_PRIOR_VERIFICATION_DAYS = 30
-"""CS 407P Ongoing Yearly Verification, NOTE: a verification "within 30 days prior to the date the letter was sent"."""
+                                       UT_PREVIOUS_VERIFICATION_DAYS, UT_RETRO_REQUEST_DAYS, UT_VERIFICATION_DUE,
+                                       UT_VERIFICATION_EARLIEST, UT_VOLUNTARY_CREDIT_FROM)
 
 from medguide.bot.words.i18n import Lang
 
@@ -30,7 +27,7 @@ def law_numbers(lang: Lang, when: date) -> dict[str, str]:
         "reimburse_days": lang.number(CA_REIMBURSE_DAYS.at(when)),
         "verification_due": lang.month_day(*UT_VERIFICATION_DUE.at(when)),
         "verification_opens": lang.month_day(*UT_VERIFICATION_EARLIEST.at(when)),
-        "letter_days": lang.number(UT_PRIOR_VERIFICATION_DAYS),
+        "letter_days": lang.number(UT_PREVIOUS_VERIFICATION_DAYS.at(when)),
     }
 
 

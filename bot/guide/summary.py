@@ -59,7 +59,8 @@ def summary(engine: Engine, lang: Lang, markdown: bool = True, today: date | Non
         if x.next_steps:
             lines += [_("What to do next:"), *(f"- {s}" for s in x.next_steps), ""]
         if x.verbatim:
-            lines += [_("The order must use these exact words:"), "", f"> {x.verbatim}" if markdown else f"    {x.verbatim}", ""]
+            lines += [x.verbatim_title or _("The order must use these exact words:"), "",
+                      f"> {x.verbatim}" if markdown else f"    {x.verbatim}", ""]
             if x.gloss:
                 lines += [x.gloss, ""]
         if x.law:

@@ -83,6 +83,10 @@ class Lang:
     def month_day(self, month: int, day: int) -> str:
         return format_skeleton("MMMMd", date(2000, month, day), locale=self.locale)
 
+    def month_year(self, value: date) -> str:
+        """A month of a year as this language writes it ("October 2026", "octubre de 2026", "2026年10月")."""
+        return format_skeleton("yMMMM", value, locale=self.locale)
+
     def short_month_day(self, month: int, day: int) -> str:
         """A month and day in figures, in this language's order ("4/22" in English, "22/4" in Spanish)."""
         return format_skeleton("Md", date(2000, month, day), locale=self.locale)

@@ -109,6 +109,8 @@ class PolicyStep(NamedTuple):
     """The computed credit, before any cap."""
     applied: Decimal
     """What the policy changes the support by (negative for the payer's credit)."""
+    share: Decimal
+    """The credit share read at the order's date (81-6-208(3)(d): half)."""
     as_json = step_json
     args = step_args
 
@@ -128,6 +130,7 @@ class CappedStep(NamedTuple):
     portion: Decimal
     credit: Decimal
     applied: Decimal
+    share: Decimal
     cap: Decimal
     as_json = step_json
     args = step_args
@@ -295,7 +298,7 @@ def _policy_steps(i: int, p: Policy, cents: int, computed: Decimal, applied: Dec
     premium = money(p.premium)
     per_capita = _cents(int(p.premium * 100) // p.persons_covered)
     portion = _cents(cents // p.persons_covered)
-    ops = (i, p.holder, premium, p.persons_covered, p.children_on_case, per_capita, portion, computed, applied)
+    ops = (i, p.holder, premium, p.persons_covered, p.children_on_case, per_capita, portion, computed, applied, share)
     head = f"{premium} / {p.persons_covered}"
     steps: list[Step] = [
         PolicyStep("per_capita", head, str(per_capita), *ops),

@@ -57,6 +57,19 @@ def keys_of(lines) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Dated:
+    """A next step with its date: what to do (or what was due) by ``on``; ``passed`` when that day is behind today.
+
+    The summary lists them with their dates, the calendar file makes each one an event, and a deadline
+    that has passed is said as passed, with what follows, never as a to-do.
+    """
+
+    on: date
+    said: "Said"
+    passed: bool = False
+
+
+@dataclass(frozen=True)
 class Explanation:
     rule: str
     headline: str
@@ -71,11 +84,18 @@ class Explanation:
     """Only for ut.primary_plan: the fixed order language of Utah Code 81-6-208(7)(a)(ii), in English."""
     gloss: str | None = None
     """A translated plain gloss of ``verbatim``."""
+    verbatim_title: str | None = None
+    """What the verbatim words are, in the person's language: the order's words, or the law's default words."""
+    depends: list[str] = field(default_factory=list)
+    """What this result depends on: a condition not met yet, a review by office staff, an answer not known."""
+    dates: list[Dated] = field(default_factory=list)
+    """The dated next steps and deadlines (also said in ``next_steps`` or ``why``), for the summary and calendar."""
 
     @property
     def keys(self) -> list[str]:
         """The stable key of every line a person reads here, headline first."""
-        return keys_of([self.headline, *self.why, *self.next_steps, *([self.gloss] if self.gloss else [])])
+        return keys_of([self.headline, *self.why, *self.next_steps, *self.depends,
+                        *([self.gloss] if self.gloss else []), *([self.verbatim_title] if self.verbatim_title else [])])
 
 
 @dataclass(frozen=True)
@@ -137,8 +157,13 @@ def explainer(rule_id: str, outcomes: tuple[str, ...], unworkable: Callable[[Cal
 
 def made(o: Outcome, headline: str, why: list[str], next_steps: list[str], **extra: Any) -> Explanation:
     """An Explanation for ``o``: every line keyed, the law the outcome's citations, as they are."""
-    if "gloss" in extra and extra["gloss"] is not None:
-        extra["gloss"] = keyed(o.rule, extra["gloss"])
+    for name in ("gloss", "verbatim_title"):
+        if extra.get(name) is not None:
+            extra[name] = keyed(o.rule, extra[name])
+    if "depends" in extra:
+        extra["depends"] = [keyed(o.rule, s) for s in extra["depends"] if s]
+    if "dates" in extra:
+        extra["dates"] = [Dated(d.on, keyed(o.rule, d.said), d.passed) for d in extra["dates"] if d]
     return Explanation(o.rule, keyed(o.rule, headline), [keyed(o.rule, s) for s in why if s],
                        [keyed(o.rule, s) for s in next_steps if s], list(o.citations), **extra)
 
