@@ -9,7 +9,7 @@ msgid is a literal string at its call and the extractor finds it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Callable, Mapping
 
@@ -57,6 +57,17 @@ def keys_of(lines) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Dated:
+    """A dated next step or deadline: the day, the line that says it, and whether it is already past."""
+
+    on: date
+    said: str
+    """The line a person reads about it (one of the explanation's own lines)."""
+    passed: bool = False
+    """True when ``on`` is before today: still shown, never put in a calendar."""
+
+
+@dataclass(frozen=True)
 class Explanation:
     rule: str
     headline: str
@@ -71,11 +82,15 @@ class Explanation:
     """Only for ut.primary_plan: the fixed order language of Utah Code 81-6-208(7)(a)(ii), in English."""
     gloss: str | None = None
     """A translated plain gloss of ``verbatim``."""
+    depends: list[str] = field(default_factory=list)
+    """What the result depends on: a condition not met yet, a staff review, an answer not known."""
+    dates: list[Dated] = field(default_factory=list)
+    """Every dated next step or deadline, passed or not (a calendar takes those not passed)."""
 
     @property
     def keys(self) -> list[str]:
         """The stable key of every line a person reads here, headline first."""
-        return keys_of([self.headline, *self.why, *self.next_steps, *([self.gloss] if self.gloss else [])])
+        return keys_of([self.headline, *self.why, *self.next_steps, *([self.gloss] if self.gloss else []), *self.depends])
 
 
 @dataclass(frozen=True)
@@ -139,8 +154,19 @@ def made(o: Outcome, headline: str, why: list[str], next_steps: list[str], **ext
     """An Explanation for ``o``: every line keyed, the law the outcome's citations, as they are."""
     if "gloss" in extra and extra["gloss"] is not None:
         extra["gloss"] = keyed(o.rule, extra["gloss"])
+    if "depends" in extra:
+        extra["depends"] = [keyed(o.rule, s) for s in extra["depends"] if s]
+    if "dates" in extra:
+        extra["dates"] = [replace(d, said=keyed(o.rule, d.said)) for d in extra["dates"]]
     return Explanation(o.rule, keyed(o.rule, headline), [keyed(o.rule, s) for s in why if s],
                        [keyed(o.rule, s) for s in next_steps if s], list(o.citations), **extra)
+
+
+def dated(on: date | None, said: str, ctx: Context) -> list[Dated]:
+    """``[Dated(on, said, passed)]`` read against ``ctx.today`` (nothing when there is no day)."""
+    if on is None:
+        return []
+    return [Dated(on, said, ctx.today is not None and on < ctx.today)]
 
 
 def pick(table: dict[str, Any], code: str | None) -> Any:

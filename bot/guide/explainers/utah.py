@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from medguide.rules import Outcome
@@ -9,7 +10,8 @@ from medguide.rules.parameters import UT_RETRO_REQUEST_DAYS, UT_VERIFICATION_DUE
 from medguide.rules.utah.primary_plan import ORDER_LANGUAGE_TEMPLATE
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import NO_CONTEXT, Context, Explanation, Unexplained, explainer, known, made, pick, step, steps, say
+from medguide.bot.guide.explainers.base import (NO_CONTEXT, Context, Dated, Explanation, Unexplained, dated, explainer, known,
+                                                made, pick, step, steps, say)
 
 ZERO = Decimal("0.00")
 
@@ -34,6 +36,20 @@ def _yearly_proof(lang: Lang) -> list[str]:
         say("ut.yearly_proof.window_opens", _("It may be sent from {opens}.")).format(opens=lang.month_day(*UT_VERIFICATION_EARLIEST.only())),
         say("ut.report_changes_30_days", _("Tell the office within 30 days if the plan, its cost or its benefits change.")),
     ]
+
+
+def _next_proof_due(lang: Lang, ctx: Context, todo: list[str]) -> list[Dated]:
+    """The next yearly proof deadline on or after today, said by the yearly-proof line in ``todo``."""
+    if ctx.today is None:
+        return []
+    line = next((s for s in todo if getattr(s, "key", "") == "ut.yearly_proof.due"), None)
+    if line is None:
+        return []
+    month, day = UT_VERIFICATION_DUE.at(ctx.today)
+    due = date(ctx.today.year, month, day)
+    if due < ctx.today:
+        due = date(ctx.today.year + 1, month, day)
+    return dated(due, line, ctx)
 
 
 # ---------------------------------------------------------------- ut.order_regime
@@ -159,7 +175,8 @@ def premium_credit(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explana
     if o.outcome == "credit":
         headline = (say("support_stays", _("Child support stays {amount} a month.")) if f["net_adjustment"] == 0
                     else say("support_becomes", _("Child support becomes {amount} a month."))).format(amount=m(adjusted))
-        return made(o, headline, why, _credit_form(lang) + _yearly_proof(lang))
+        todo = _credit_form(lang) + _yearly_proof(lang)
+        return made(o, headline, why, todo, depends=[todo[3]], dates=_next_proof_due(lang, ctx, todo))
     if o.outcome == "no_credit":
         reasons = {row["reason"] for row in f["policies"]}
         if not f["policies"]:
@@ -210,7 +227,8 @@ def credit_start(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanati
             why.append(say("retro_cannot_be_given", _("You asked for an earlier start, but it cannot be given.")))
             for code in f["unmet_conditions"]:
                 why += _unmet(lang, code, o)
-        return made(o, say("prospective", _("The credit starts on {day}.")).format(day=d(f["effective_from"])), why, todo)
+        headline = say("prospective", _("The credit starts on {day}.")).format(day=d(f["effective_from"]))
+        return made(o, headline, why, todo, dates=dated(f["effective_from"], headline, ctx) + _next_proof_due(lang, ctx, todo))
     if o.outcome == "retroactive":
         why.append(say("retro_conditions_met", _("You asked for an earlier start, and it meets every condition.")))
         if f["days_after_letter"] is not None:
@@ -222,8 +240,8 @@ def credit_start(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanati
             say("retro_manager_approved", _("A team manager approved it.")),
             say("retro_not_before_application", _("An earlier credit starts in the month you applied, not before.")),
         ]
-        return made(o, say("retroactive", _("The credit can start on {day}, the month you applied.")).format(
-            day=d(f["effective_from"])), why, todo)
+        headline = say("retroactive", _("The credit can start on {day}, the month you applied.")).format(day=d(f["effective_from"]))
+        return made(o, headline, why, todo, dates=dated(f["effective_from"], headline, ctx) + _next_proof_due(lang, ctx, todo))
     raise Unexplained(o.outcome)
 
 
@@ -254,22 +272,27 @@ def credit_end(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation
         todo = again if f["reason"] == "no_verification" else (
             [say("new_insurance_new_form", _("If you get new insurance, send a new form with proof.")),
              say("form_name", _("The form you need is the Insurance Premium Credit Request."))])
-        return made(o, say("ended", _("The credit ended on {day}.")).format(day=d(f["ends_on"])), why, todo)
+        headline = say("ended", _("The credit ended on {day}.")).format(day=d(f["ends_on"]))
+        return made(o, headline, why, todo, dates=dated(f["ends_on"], headline, ctx))
     if o.outcome == "active" and f["ends_on"] is not None:
-        return made(o, say("will_end", _("The credit will end on {day}.")).format(day=d(f["ends_on"])), why,
-                    [say("ut.report_changes_30_days", _("Tell the office within 30 days when insurance stops or changes."))])
+        headline = say("will_end", _("The credit will end on {day}.")).format(day=d(f["ends_on"]))
+        return made(o, headline, why,
+                    [say("ut.report_changes_30_days", _("Tell the office within 30 days when insurance stops or changes."))],
+                    dates=dated(f["ends_on"], headline, ctx))
     if o.outcome == "active":
         for s in steps(o, "verification_year")[-1:]:
             why.append(say("proof_received_on", _("Proof for {year} came in on {day}.")).format(year=s.args["year"], day=d(s.args["received"])))
         due = f["next_verification_due"]
+        when: list[Dated] = []
         if f["next_verification_received"]:
             todo = [say("next_proof_already_in", _("The office already has the proof for {year}.")).format(year=due.year)]
         else:
             todo = [say("send_yearly_proof_by", _("Send the yearly proof by {due}.")).format(due=d(due)),
                     say("ut.yearly_proof.window_opens", _("It may be sent from {opens}.")).format(opens=d(f["next_window_opens"])),
                     say("without_proof_stops_on", _("Without it, the credit stops on {due}.")).format(due=d(due))]
+            when = dated(f["next_window_opens"], todo[1], ctx) + dated(due, todo[0], ctx)
         todo.append(say("ut.report_changes_30_days", _("Tell the office within 30 days if the plan, its cost or its benefits change.")))
-        return made(o, say("active", _("The insurance credit is still in place.")), why, todo)
+        return made(o, say("active", _("The insurance credit is still in place.")), why, todo, dates=when)
     raise Unexplained(o.outcome)
 
 
