@@ -273,3 +273,39 @@ def letters(engine: "Engine", lang: Lang | None = None) -> list[Letter]:
     """Every letter these results call for, in ``lang`` (the session's language when not given)."""
     lang = lang or engine.lang
     return [x for x in (credit_request_letter(engine, lang), itemized_statement(engine, lang)) if x is not None]
+
+
+# ---------------------------------------------------------------- the words on a screen
+RULE_TERMS: dict[str, tuple[str, ...]] = {
+    "ut.premium_credit": ("insurance_credit", "premium", "insurance_premium_credit_request"),
+    "ut.credit_start": ("insurance_credit", "retroactive", "initial_contact_letter"),
+    "ut.credit_end": ("insurance_credit", "yearly_verification", "lapse"),
+    "ut.primary_plan": ("primary_plan", "secondary_plan", "birthday_rule", "step_parent_plan"),
+    "ut.order_regime": ("child_support_order", "operation_of_law"),
+    "ut.uninsured_expenses": ("uninsured_expenses",),
+    "reasonable_cost": ("reasonable_cost", "premium"),
+    "ca.apportion_expenses": ("uninsured_expenses",),
+    "ca.out_of_network": ("preferred_provider",),
+    "ca.reimbursement_deadlines": ("itemized_statement", "payment_schedule", "assignment_of_rights"),
+    "ca.coverage_assignment": ("coverage_assignment", "good_cause"),
+    "ca.medical_insurance_form": ("medical_insurance_form", "lapse"),
+    "qmcso.completeness": ("qmcso",),
+    "ar.ocse_medical_support": ("ocse", "medical_support"),
+}
+"""The hard words each rule's result is about (the glossary explains them on the results screens)."""
+
+
+def glossary_words(text: str, lang: Lang, when: date, rules: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(word, meaning) of every glossary term that ``text`` uses or the ``rules`` on screen are about, in ``lang``,
+    in the glossary's order."""
+    from medguide.bot.guide.explain import glossary_entry
+    from medguide.flows.model import glossary
+
+    haystack = text.casefold()
+    wanted = {term for rule in rules for term in RULE_TERMS.get(rule, ())}
+    found = []
+    for term_id in glossary():
+        word, meaning = glossary_entry(term_id, lang, when)
+        if term_id in wanted or word.casefold() in haystack:
+            found.append((word, meaning))
+    return found

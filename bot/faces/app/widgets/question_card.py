@@ -30,7 +30,8 @@ class QuestionView:
     help: str = ""
     choices: tuple[str, ...] = ()
     prefill: str = ""
-    placeholder: str = ""
+    example: str = ""
+    """An example answer shown under the box as a hint ("For example: 3"), never inside it where it looks typed."""
     hint: str = ""
     check: Callable[[str], str | None] | None = None
     echo: str = ""
@@ -47,6 +48,7 @@ class QuestionCard(VerticalScroll, can_focus=False):
         #ask { text-style: bold; margin: 1 0 0 0; }
         #help { color: $text-muted; }
         #hint { color: $text-muted; }
+        #example { color: $text-muted; text-style: italic; padding: 0 1; }
         #error { color: $text-error; text-style: bold; }
         #echo { color: $text-success; }
         #asked { color: $text-warning; text-style: bold; }
@@ -97,6 +99,7 @@ class QuestionCard(VerticalScroll, can_focus=False):
         yield Plain("", id="help", classes="-empty")
         yield Plain("", id="asked", classes="-empty")
         yield AnswerInput(id="answer")
+        yield Plain("", id="example", classes="-empty")
         yield Plain("", id="hint", classes="-empty")
         yield Plain("", id="error", classes="-empty")
 
@@ -114,8 +117,9 @@ class QuestionCard(VerticalScroll, can_focus=False):
         self._text("#ask", view.ask)
         self._text("#help", view.help)
         self._text("#hint", view.hint)
+        self._text("#example", view.example)
         self.error = error
-        self.query_one(AnswerInput).show(view.kind, view.choices, view.prefill, view.placeholder, view.check)
+        self.query_one(AnswerInput).show(view.kind, view.choices, view.prefill, "", view.check)
         if self.scroll_y:
             self.scroll_home(animate=False)
 
@@ -139,7 +143,7 @@ class QuestionCard(VerticalScroll, can_focus=False):
         self.asking = None
         self._text("#asked", "")
         if view is not None:
-            self.query_one(AnswerInput).show(view.kind, view.choices, self._retype, view.placeholder, view.check)
+            self.query_one(AnswerInput).show(view.kind, view.choices, self._retype, "", view.check)
 
     def focus_answer(self) -> None:
         self.query_one(AnswerInput).focus_answer()
