@@ -54,7 +54,8 @@ def results_section(engine: "Engine", lang: Lang) -> str:
     _ = lang._
     found = explain_session(engine, lang)
     b = brief(engine, lang, found)
-    out = [f"<h1>{escape(_('Health insurance in your child support order'))}</h1>",
+    heading = _("Health insurance in your child support order")
+    out = [f"<h1>{escape(heading)}</h1>",
            _p(_("Made on {date} with medguide. This is a guide, not legal advice.").format(date=lang.date(engine.today)), "note"),
            f"<h2>{escape(b.title)}</h2>", _p(b.count)]
     out.append("<ol>" + "".join(f"<li>{escape(line.text)}</li>" for line in b.results) + "</ol>")
@@ -62,8 +63,10 @@ def results_section(engine: "Engine", lang: Lang) -> str:
         out += [f"<h3>{escape(b.depends_title)}</h3>", _ul(line.text for line in b.depends)]
     dated = upcoming(found, include_passed=True)
     if dated:
-        out += [f"<h2>{escape(_('Dates to keep'))}</h2>", _ul(dated_line(d, lang) for d, _i in dated)]
-    out.append(f"<h2>{escape(_('Your results'))}</h2>")
+        dates_title = _("Dates to keep")
+        out += [f"<h2>{escape(dates_title)}</h2>", _ul(dated_line(d, lang) for d, _i in dated)]
+    results_title = _("Your results")
+    out.append(f"<h2>{escape(results_title)}</h2>")
     for x in found:
         out.append(f"<h3>{escape(x.headline)}</h3>")
         if x.why:
@@ -78,7 +81,8 @@ def results_section(engine: "Engine", lang: Lang) -> str:
             out += [_p(_("The law:")), f'<div class="law">{_ul(x.law)}</div>']
     review = engine.review(lang)
     if review:
-        out.append(f"<h2>{escape(_('Your answers'))}</h2>")
+        answers_title = _("Your answers")
+        out.append(f"<h2>{escape(answers_title)}</h2>")
         topic = None
         rows = []
         for row in review:
