@@ -4,11 +4,12 @@ language survives any reader. Nothing is stored or sent: the code is drawn on th
 A terminal shows two modules a cell (the upper and lower half blocks), so a code of N modules with
 its quiet zone takes N + 2*border columns and half as many rows. When the text is too long for the
 largest code the screen can hold, it is split at line ends into several codes ("1 of 3"): each one is
-plain text a phone keeps as it is, and the parts read in order give the whole text back.
+plain text a phone keeps as it is, and the parts put together in order give the whole text back.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import segno
@@ -57,7 +58,8 @@ def largest_version(columns: int, rows: int) -> int:
 
 
 def split(text: str, max_version: int) -> list[Code]:
-    """``text`` in as few codes as fit ``max_version``, cut at line ends (a line too long is cut where it must be)."""
+    """``text`` in as few codes as fit ``max_version``, cut after line ends where it can (a line too long for one
+    code is cut where it must be); the codes' texts put together in order are ``text`` exactly."""
     if max_version < 1:
         return []
     whole = make(text, max_version)
@@ -65,18 +67,17 @@ def split(text: str, max_version: int) -> list[Code]:
         return [whole]
     codes: list[Code] = []
     part = ""
-    for line in text.split("\n"):
-        candidate = f"{part}\n{line}" if part else line
-        if make(candidate, max_version) is not None:
-            part = candidate
+    for piece in re.findall(r"[^\n]*\n|[^\n]+$", text):
+        if make(part + piece, max_version) is not None:
+            part += piece
             continue
         if part:
             codes.append(make(part, max_version))  # type: ignore[arg-type]
-        part = line
-        while make(part, max_version) is None:  # one line longer than a code: cut it by characters
+        part = piece
+        while make(part, max_version) is None:  # one line longer than a code holds: cut it by characters
             cut = len(part)
             while cut > 1 and make(part[:cut], max_version) is None:
-                cut = cut * 3 // 4
+                cut = cut * 7 // 8
             codes.append(make(part[:cut], max_version))  # type: ignore[arg-type]
             part = part[cut:]
     if part:
