@@ -300,3 +300,11 @@ def test_the_print_command_is_a_setting(tmp_path: Path):
     with pytest.raises(SettingsError, match=r"\[print\] command"):
         load(path)
 
+
+
+def test_ci_installs_what_the_pdf_needs():
+    """.ci/run installs the Debian packages WeasyPrint and the fonts need, and still ends with the README's test command."""
+    run = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    for package in ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core", "fonts-wqy-microhei"):
+        assert package in run
+    assert run.rstrip().splitlines()[-1] == "bin/setup && .venv/bin/python -m pytest"
