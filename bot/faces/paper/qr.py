@@ -78,6 +78,9 @@ def split(text: str, max_version: int) -> list[Code]:
             cut = len(part)
             while cut > 1 and make(part[:cut], max_version) is None:
                 cut = cut * 7 // 8
+            space = part.rfind(" ", 0, cut)
+            if space > cut // 2:
+                cut = space + 1  # between words, the space kept with the first part
             codes.append(make(part[:cut], max_version))  # type: ignore[arg-type]
             part = part[cut:]
     if part:

@@ -48,7 +48,6 @@ class QuestionCard(VerticalScroll, can_focus=False):
         #ask { text-style: bold; margin: 1 0 0 0; }
         #help { color: $text-muted; }
         #hint { color: $text-muted; }
-        #example { color: $text-muted; text-style: italic; padding: 0 1; }
         #error { color: $text-error; text-style: bold; }
         #echo { color: $text-success; }
         #asked { color: $text-warning; text-style: bold; }
@@ -99,7 +98,6 @@ class QuestionCard(VerticalScroll, can_focus=False):
         yield Plain("", id="help", classes="-empty")
         yield Plain("", id="asked", classes="-empty")
         yield AnswerInput(id="answer")
-        yield Plain("", id="example", classes="-empty")
         yield Plain("", id="hint", classes="-empty")
         yield Plain("", id="error", classes="-empty")
 
@@ -117,9 +115,8 @@ class QuestionCard(VerticalScroll, can_focus=False):
         self._text("#ask", view.ask)
         self._text("#help", view.help)
         self._text("#hint", view.hint)
-        self._text("#example", view.example)
         self.error = error
-        self.query_one(AnswerInput).show(view.kind, view.choices, view.prefill, "", view.check)
+        self.query_one(AnswerInput).show(view.kind, view.choices, view.prefill, "", view.check, view.example)
         if self.scroll_y:
             self.scroll_home(animate=False)
 
@@ -143,7 +140,7 @@ class QuestionCard(VerticalScroll, can_focus=False):
         self.asking = None
         self._text("#asked", "")
         if view is not None:
-            self.query_one(AnswerInput).show(view.kind, view.choices, self._retype, "", view.check)
+            self.query_one(AnswerInput).show(view.kind, view.choices, self._retype, "", view.check, view.example)
 
     def focus_answer(self) -> None:
         self.query_one(AnswerInput).focus_answer()
