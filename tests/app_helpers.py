@@ -87,7 +87,11 @@ def screen_text(app: MedguideApp) -> str:
 
     from medguide.bot.faces.app.widgets import Plain
 
+    from textual.widgets import OptionList
+
     parts = [w.text for w in app.screen.query(Plain).results(Plain)]
+    for lines in app.screen.query(OptionList).results(OptionList):
+        parts += [str(lines.get_option_at_index(i).prompt) for i in range(lines.option_count)]
     parts += [str(b.label) for b in app.screen.query(Button).results(Button)]
     return "\n".join(parts)
 

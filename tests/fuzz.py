@@ -55,6 +55,7 @@ def valid_answer(q: Question, rng: random.Random, answers: dict[str, Any]) -> st
 def walk(rng: random.Random, max_actions: int = 120) -> Engine:
     e = Engine(rng.choice(list(LANGUAGES)), today=lambda: TODAY)
     states = set(e.questions) | {RESULTS}
+    most = 0  # the largest "of about m" shown: it never falls
     for _ in range(rng.randint(1, max_actions)):
         roll = rng.random()
         before = list(e.trail)
@@ -88,6 +89,9 @@ def walk(rng: random.Random, max_actions: int = 120) -> Engine:
         assert e.state in states
         n, m = e.progress()
         assert 1 <= n <= m or (e.finished and n == m)
+        if not e.finished:
+            assert m >= most, f"the estimate ran backwards: of about {most}, then of about {m}"
+            most = m
     finish(e, rng)
     return e
 

@@ -11,6 +11,9 @@ WORKED_EXAMPLE = STORIES / "utah" / "payer_own_plan_worked_example.yaml"
 UTAH_PAYER = answered_in_order(load_story(WORKED_EXAMPLE))
 """The worked example's answers in the order the guide asks for them: (question id, what was typed)."""
 
+IN_FORCE = answered_in_order(load_story(STORIES / "utah" / "credit_in_force_worked_example.yaml"))
+"""The worked example once the office has the form: the credit in force, the yearly proof dated."""
+
 
 def typed_lines(steps=UTAH_PAYER, words: dict[str, str] | None = None) -> str:
     """An interview as the lines a person types into the plain chat; ``words`` swaps yes/no for a language's."""

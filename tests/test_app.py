@@ -9,7 +9,9 @@ from medguide.bot.faces.app.app import MedguideApp
 from medguide.bot.faces.app.screens.help import HelpScreen
 from medguide.bot.faces.app.screens.language import LanguagePicker, LanguageScreen
 from medguide.bot.faces.app.screens.question import QuestionScreen
-from medguide.bot.faces.app.screens.results import ResultsScreen, SaveScreen
+from medguide.bot.faces.app.screens.result_detail import ResultDetail
+from medguide.bot.faces.app.screens.results import ResultsScreen
+from medguide.bot.faces.app.screens.save import SaveFile
 from medguide.bot.faces.app.screens.review import ReviewScreen
 from medguide.bot.faces.app.widgets import ChoiceSet, KeyHints, Plain, SafeInput
 from medguide.flows.model import Flow
@@ -36,7 +38,13 @@ async def test_a_whole_interview_as_a_parent(tmp_path: Path):
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         assert "$317.00" in text and "manutención" in text  # US money, as US papers write it, in Spanish too
-        assert "CS 407P" in text  # the law
+        await pilot.press("2")  # the second result's card: why, the working, the law
+        await pilot.pause()
+        assert isinstance(app.screen, ResultDetail)
+        assert "CS 407P" in screen_text(app)  # the law
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
         figures = {r.rule: r for r in app.engine.results()}["ut.premium_credit"].outcome.figures
         assert figures["adjusted_support"] == Decimal("317.00")
 
@@ -58,11 +66,10 @@ async def test_a_whole_interview_as_a_parent(tmp_path: Path):
         # save the summary: Spanish, then the English copy
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, SaveScreen)
-        app.screen.query_one("#path", SafeInput).value = str(tmp_path / "resumen.md")
-        await pilot.press("enter")
+        assert isinstance(app.screen, SaveFile) and not app.screen.query(SafeInput)  # a name is offered: nothing to type
+        await pilot.click("#as-txt")
         await pilot.pause()
-        saved = (tmp_path / "resumen.md").read_text(encoding="utf-8")
+        saved = (tmp_path / "medguide-summary-2026-11-23.txt").read_text(encoding="utf-8")
         spanish, english = saved.split("English copy for court staff")
         assert "$310.00" in spanish and "manutención" in spanish and "$310.00" in english
 
@@ -131,8 +138,9 @@ async def test_language_switch_keeps_answers_and_what_is_being_typed():
         assert app.engine.lang.code == "vi"
         assert len(app.engine.trail) == 8
         assert app.screen.query_one(SafeInput).value == "1234.5"
-        placeholder = app.screen.query_one(SafeInput).placeholder
-        assert placeholder == "$1,234.56"  # US money in Vietnamese too: the form the reader reads back
+        assert app.screen.query_one(SafeInput).placeholder == ""  # an example in the box looks like an answer
+        example = app.screen.query_one("#example", Plain).text
+        assert "$1,234.56" in example  # beside the box: US money in Vietnamese too, the form the reader reads back
 
 
 def _text_flow() -> Flow:
@@ -338,11 +346,9 @@ def test_parent_kiosk_and_desk_differ_by_their_mode_object(tmp_path):
 async def test_d7_the_summary_is_owner_only_and_never_overwrites_without_asking(tmp_path: Path):
     import os
 
-    from medguide.bot.faces.app.screens.confirm import Confirm
+    from medguide.bot.faces.app.screens.choose import Choose
 
-    from .app_helpers import played_engine
-
-    existing = tmp_path / "notes.md"
+    existing = tmp_path / "medguide-summary-2026-11-23.txt"
     existing.write_text("my own notes\n", encoding="utf-8")
     os.chmod(existing, 0o644)
     app = make_app("parent", "en", tmp=tmp_path)
@@ -353,27 +359,28 @@ async def test_d7_the_summary_is_owner_only_and_never_overwrites_without_asking(
             await pilot.pause()
             await pilot.press("ctrl+s")
             await pilot.pause()
-            app.screen.query_one("#path", SafeInput).value = str(existing)
-            await pilot.press("enter")
+            assert existing.name in app.screen.query_one("#save-names", Plain).text  # the name offered, nothing to type
+            await pilot.click("#as-txt")
             await pilot.pause()
-            assert isinstance(app.screen, Confirm) and "There is already a file at" in app.screen.question
+            assert isinstance(app.screen, Choose) and "There is already a file named" in app.screen.question
             await pilot.click("#no")  # keep that file
             await pilot.pause()
             assert existing.read_text(encoding="utf-8") == "my own notes\n"
-            assert isinstance(app.screen, SaveScreen)
-            app.screen.query_one("#path", SafeInput).value = str(tmp_path / "new" / "summary.md")
-            await pilot.press("enter")
+            assert isinstance(app.screen, SaveFile)
+            await pilot.click("#as-txt")
+            await pilot.pause()
+            await pilot.click("#new")  # a new name beside it
             await pilot.pause()
             await pilot.press("ctrl+s")
             await pilot.pause()
-            app.screen.query_one("#path", SafeInput).value = str(existing)
-            await pilot.press("enter")
+            await pilot.click("#as-txt")
             await pilot.pause()
             await pilot.click("#yes")  # replace it, on purpose
             await pilot.pause()
     finally:
         os.umask(old)
     assert "$317.00" in existing.read_text(encoding="utf-8")
-    made = tmp_path / "new" / "summary.md"
-    assert [os.stat(p).st_mode & 0o777 for p in (made, made.parent, existing)] == [0o600, 0o700, 0o600]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["new", "notes.md"]  # no temporary file left
+    made = tmp_path / "medguide-summary-2026-11-23-2.txt"
+    assert "$317.00" in made.read_text(encoding="utf-8")
+    assert [os.stat(p).st_mode & 0o777 for p in (made, existing)] == [0o600, 0o600]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([existing.name, made.name])  # no temporary file left

@@ -273,3 +273,24 @@ def test_prefill_offers_back_clean_text_but_keeps_what_was_typed():
     e.answer("[b]x[/b]\x1b[31m\x07")
     assert e.draft == "[b]x[/b]\x1b[31m\x07"  # kept as typed
     assert e.prefill() == "[b]x[/b][31m"  # control characters (ESC, BEL) never offered back
+
+
+def test_step_estimate_never_runs_backwards_on_many_random_paths():
+    """Issue 14: "Step n of about m": m never falls on the way (answers, back, edit, language), over 300 random walks."""
+    import random
+
+    from tests.fuzz import walk
+
+    for seed in range(300):
+        walk(random.Random(seed), max_actions=60)  # walk asserts m never falls after each action
+
+
+def test_step_estimate_starts_afresh_after_restart():
+    from tests.interviews import UTAH_PAYER
+
+    e = Engine("en", today=lambda: date(2026, 11, 23))
+    for qid, text in UTAH_PAYER[:10]:
+        assert e.answer(text).ok
+    before = e.progress()[1]
+    e.restart()
+    assert e.progress()[0] == 1 and e.progress()[1] <= before

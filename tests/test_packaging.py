@@ -90,7 +90,7 @@ def test_a_spanish_interview_and_a_rules_line_from_the_wheel(installed, tmp_path
         (site / generic / "__init__.py").write_text("raise ImportError('not medguide')\n")
     done = _medguide(env, "chat", "--plain", "--lang", "es", text=SPANISH, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert re.search(r"La manutención( de menores)? pasa a ser (\$317\.00|317,00\xa0US\$) al mes\.", done.stdout)
+    assert "La manutención pasaría a ser $317.00 al mes, cuando la oficina tenga el formulario." in done.stdout
     assert "Not accepted" not in done.stdout and "No se aceptó" not in done.stdout  # "sí" is read as yes
     assert "15 de enero de 2024" in done.stdout
     line = _medguide(env, "rules", "run", "--brief", text=LINE, cwd=tmp_path)

@@ -18,7 +18,7 @@ MEDGUIDE = Path(sys.executable).with_name("medguide")
 
 
 @pytest.mark.parametrize(("text", "named"), [
-    ("[kiosks]\nidle_seconds = 1\n", "[kiosks]: unknown section (the sections are [kiosk], [desk], [summary])"),
+    ("[kiosks]\nidle_seconds = 1\n", "[kiosks]: unknown section (the sections are [kiosk], [desk], [summary], [print])"),
     ("[desk]\ncolour = 'red'\n", "[desk] colour: unknown setting (the settings of [desk] are database, name, purge_days)"),
     ("[desk]\npurge_days = 0\n", "[desk] purge_days: Input should be greater than or equal to 1 (the file has 0)"),
     ("[desk]\npurge_days = '30'\n", "[desk] purge_days: Input should be a valid integer (the file has '30')"),

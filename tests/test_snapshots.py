@@ -65,6 +65,22 @@ def test_results_spanish(snap_compare):
     assert snap_compare(app_at("parent", "es", UTAH_PAYER), terminal_size=(80, 24))
 
 
+def test_results_summary_english_80x24(snap_compare):
+    assert snap_compare(app_at("parent", "en", UTAH_PAYER), terminal_size=(80, 24))
+
+
+def test_results_summary_chinese_kiosk_high_contrast(snap_compare):
+    async def contrast(pilot: Pilot) -> None:
+        await pilot.press("f7")
+        await pilot.pause()
+
+    assert snap_compare(app_at("kiosk", "zh_Hans", UTAH_PAYER), run_before=contrast, terminal_size=(80, 24))
+
+
+def test_result_card_spanish(snap_compare):
+    assert snap_compare(app_at("parent", "es", UTAH_PAYER), press=["down", "enter"], terminal_size=(80, 24))
+
+
 def test_review_spanish(snap_compare):
     assert snap_compare(app_at("parent", "es", UTAH_PAYER[:6]), press=["f4"], terminal_size=(80, 24))
 

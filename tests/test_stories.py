@@ -51,7 +51,7 @@ def test_a_failing_story_says_what_was_expected_and_what_the_guide_said(tmp_path
     text = "\n".join(lines)
     assert lines[0].startswith("FAIL  A story with wrong expectations")
     assert ("Expected ut.premium_credit to come out as 'no_credit'; it came out as 'credit', saying: "
-            "\"Child support becomes $317.00 a month.\"") in text
+            "\"Child support would become $317.00 a month, once the office has the form.\"") in text
     assert "Expected reasonable_cost's threshold to be '999.00'; the guide worked out '200.00'." in text
     assert "Expected the parent to be told ut.premium_credit.no_such_line; it was not said." in text
     assert "Expected the guide to say \"Child support is $1.00\"; it did not." in text

@@ -151,7 +151,7 @@ def parse(q: Question, text: str, lang: Lang, others: dict[str, Any], today: dat
     if q.type == "note":
         return True
     if not raw:
-        raise AnswerError("empty", lang._("Please type an answer, then press Enter."))
+        raise AnswerError("empty", empty_message(q, lang))
     reader = _READERS[q.type]
     return reader(q, raw, lang, others, today, date_order)
 
@@ -582,6 +582,38 @@ def usually_below(flow: Any) -> dict[str, tuple[Question, ...]]:
 def confirm_label(q: Question, value: Any, lang: Lang) -> str:
     """The one choice offered for an unusual answer: "Yes, $3.20 is right"."""
     return lang._("Yes, {answer} is right").format(answer=display(q, value, lang))
+
+
+def example_answer(q: Question, lang: Lang) -> str:
+    """An example answer, written the way this language writes it ("" for choices, notes and free text)."""
+    if q.type == "money":
+        return lang.money(Decimal("1234.56"))
+    if q.type == "whole":
+        return "3"
+    if q.type == "number":
+        return lang.number(Decimal("12.5"))
+    if q.type == "date":
+        return lang.date(date(2016, 4, 22))
+    if q.type == "month_day":
+        return lang.month_day(4, 22)
+    return ""
+
+
+def empty_message(q: Question, lang: Lang) -> str:
+    """What to type, when Enter was pressed on an empty box: the kind of answer and an example."""
+    _ = lang._
+    if q.type == "money":
+        return _("Nothing was typed. Type an amount in dollars, for example {example}.").format(example=example_answer(q, lang))
+    if q.type == "whole":
+        return _("Nothing was typed. Type a whole number, for example {example}.").format(example=example_answer(q, lang))
+    if q.type == "number":
+        return _("Nothing was typed. Type a number, for example {example}.").format(example=example_answer(q, lang))
+    examples = date_examples(q, lang)
+    if q.type in ("date", "month_day") and examples is not None:
+        return _("Nothing was typed. Type a date, for example {example}.").format(example=examples[0])
+    if q.type in ("yesno", "choice"):
+        return _("Nothing was chosen. Choose one of the answers.")
+    return _("Nothing was typed. Type your answer in the box.")
 
 
 def date_examples(q: Question, lang: Lang) -> tuple[str, str] | None:

@@ -227,6 +227,8 @@ class Engine:
         """The item each group is on (1 for the first bill); a group not reached yet is on item 1."""
         self.pending: Pending | None = None
         """A question asked back about the last typed answer (two readings, or an unusual value), or None."""
+        self._most = 0
+        """The largest "of about m" shown so far: the estimate never falls below it (issue 14)."""
         self._walker = _Walker(self)
         self.machine = shared_machine(self.flow)
         self.machine.add_model(self._walker, initial=self.flow.start)
@@ -482,11 +484,17 @@ class Engine:
         self.draft = ""
         self.pending = None
         self.resuming = False
+        self._most = 0
         self.machine.set_state(self.flow.start, model=self._walker)
 
     # ------------------------------------------------------------ what to show
     def progress(self) -> tuple[int, int]:
-        """(step n, of about m) on the current path; m follows earlier answers, else the default way."""
+        """(step n, of about m) on the current path; m follows earlier answers, else the default way.
+
+        m never runs backwards: an answer that shortens the way ahead keeps the largest m shown so far
+        (a parent reads "of about 20" falling to 14 and rising to 19 as the guide being lost).
+        At the results it is (done, done).
+        """
         done = len(self.trail)
         if self.finished:
             return done, done
@@ -506,7 +514,8 @@ class Engine:
                 else:
                     items[way.repeat] = items.get(way.repeat, 1) + 1
             state = way.to
-        return done + 1, done + ahead
+        self._most = max(self._most, done + ahead)
+        return done + 1, self._most
 
     def review(self, language: Lang | None = None) -> list[ReviewItem]:
         """Every answer on the path, in the order asked, in ``language`` (else the session's).

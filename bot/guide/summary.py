@@ -87,23 +87,47 @@ def write(path: Path, engine: Engine, today: date | None = None, *, replace: boo
     """
     path = path.expanduser()
     text = full_summary(engine, markdown=path.suffix.lower() != ".txt", today=today)
+    return write_bytes(path, text.encode("utf-8"), replace=replace)
+
+
+def write_bytes(path: Path, data: bytes, *, replace: bool = False) -> Path:
+    """Write ``data`` to ``path``, owner-only (0600, missing folders 0700); ``FileExistsError`` unless ``replace``.
+
+    A replacement goes through an owner-only temporary file renamed into place, so a failure leaves the old file.
+    """
+    path = path.expanduser()
     _private_folders(path.parent)
     nofollow = getattr(os, "O_NOFOLLOW", 0)
     if not replace:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)  # FileExistsError when it is there
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         return path
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def free_name(folder: Path, name: str) -> Path:
+    """``folder / name``, or the first ``name-2``, ``name-3`` ... that is not taken (a new name, never a replacement)."""
+    folder = folder.expanduser()
+    first = folder / name
+    if not first.exists() and not first.is_symlink():
+        return first
+    stem, suffix = first.stem, first.suffix
+    n = 2
+    while True:
+        candidate = folder / f"{stem}-{n}{suffix}"
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+        n += 1
 
 
 def _private_folders(folder: Path) -> None:

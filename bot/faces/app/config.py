@@ -16,6 +16,9 @@ The file is ``$MEDGUIDE_CONFIG``, else ``$XDG_CONFIG_HOME/medguide/config.toml``
     [summary]
     directory = "~"           # where "Save the summary" offers to write
 
+    [print]
+    command = "lp"            # reads the PDF on its standard input (no file is written)
+
 An unknown section or key, or a bad value, is a :class:`SettingsError` naming it (the
 command prints it and exits 2). The kiosk PIN is never stored: only a salted PBKDF2 hash.
 Data (the desk's SQLite file, the kiosk's PIN attempts) lives in ``$XDG_DATA_HOME/medguide``,
@@ -121,10 +124,23 @@ class SummaryConfig(_Section):
         return value.expanduser()
 
 
+class PrintConfig(_Section):
+    command: str = Field(default="lp", min_length=1)
+    """A shell command that prints the PDF it reads on stdin (``lp``, ``lp -d front-desk``)."""
+
+    @field_validator("command")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if not value.strip() or "\n" in value or "\x00" in value:
+            raise ValueError("must be one command on one line")
+        return value
+
+
 class Config(_Section):
     kiosk: KioskConfig = Field(default_factory=KioskConfig)
     desk: DeskConfig = Field(default_factory=DeskConfig)
     summary: SummaryConfig = Field(default_factory=SummaryConfig)
+    print: PrintConfig = Field(default_factory=PrintConfig)
     _path: Path | None = PrivateAttr(default=None)
 
     @property

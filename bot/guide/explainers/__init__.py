@@ -101,7 +101,7 @@ def _missing(result: "Result", qid: str, lang: Lang, question_text: Callable[[st
     return Explanation(result.rule, _unworkable(result.rule, lang), why, [
         say("missing.find_and_give_it", _("If you find the answer, go back and give it.")),
         say("missing.papers_may_have_it", _("Your order or the plan's papers may have it.")),
-    ], [])
+    ], [], depends=[line for line in why if line.key.startswith("missing.question.")])
 
 
 def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable[[str], str] | None) -> list[Said]:
@@ -157,7 +157,7 @@ def _depends(result: "Result", lang: Lang, question_text: Callable[[str], str] |
                 answer=answer, result=said.headline)))
     return Explanation(result.rule, say(f"{result.rule}.depends", _unworkable_depends(result.rule, lang)), why, [
         say("depends.find_the_answer", _("Find the answer in your order or the plan's papers, then go back and give it.")),
-    ], [])
+    ], [], depends=[line for line in why if line.key.startswith("depends.question.")])
 
 
 def _unworkable_depends(rule: str, lang: Lang) -> str:
@@ -187,7 +187,9 @@ def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | 
     if result.outcome is not None:
         found = explain_outcome(result.outcome, lang, ctx)
         if result.assumed:
-            found = replace(found, why=found.why + _assumptions(result.assumed, lang, question_text))
+            assumed = _assumptions(result.assumed, lang, question_text)
+            found = replace(found, why=found.why + assumed,
+                            depends=found.depends + [line for line in assumed if line.key.startswith("assumed.question.")])
         return _item_headline(found, result, lang, ctx)
     if result.refusal is not None:
         return _item_headline(_refused(result, result.refusal, lang), result, lang, ctx)

@@ -168,6 +168,13 @@ def made(o: Outcome, headline: str, why: list[str], next_steps: list[str], **ext
                        [keyed(o.rule, s) for s in next_steps if s], list(o.citations), **extra)
 
 
+def dated(on: date | None, said: str, ctx: Context) -> list[Dated]:
+    """``[Dated(on, said, passed)]`` read against ``ctx.today`` (nothing when there is no day)."""
+    if on is None:
+        return []
+    return [Dated(on, said, ctx.today is not None and on < ctx.today)]
+
+
 def pick(table: dict[str, Any], code: str | None) -> Any:
     """``table[code]``, or :class:`Unexplained` for a code with no words."""
     if code not in table:

@@ -6,7 +6,8 @@ from medguide.rules import Outcome
 from medguide.rules.parameters import CA_ACCESS_MILES
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import NO_CONTEXT, Context, Explanation, Unexplained, explainer, made, pick, step, steps, say
+from medguide.bot.guide.explainers.base import (NO_CONTEXT, Context, Explanation, Unexplained, dated, explainer, made, pick, step,
+                                                steps, say)
 
 ME, OTHER = "parent_a", "parent_b"
 
@@ -165,7 +166,11 @@ def reimbursement_deadlines(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -
                         days=lang.number(paid.args["days"])))
         why.append(say("payment_due", _("Payment is due by {day}.")).format(day=d(f["payment_due"])))
     todo = [_action(lang, code) for code in f["actions"]]
-    return made(o, say("list_costs_due", _("The list of costs is due by {day}.")).format(day=d(f["statement_due"])), why, todo)
+    headline = say("list_costs_due", _("The list of costs is due by {day}.")).format(day=d(f["statement_due"]))
+    when = dated(f["statement_due"], headline, ctx)
+    if paid is not None:
+        when += dated(f["payment_due"], why[-1], ctx)
+    return made(o, headline, why, todo, dates=when)
 
 
 # ---------------------------------------------------------------- ca.coverage_assignment

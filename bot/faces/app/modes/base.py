@@ -36,6 +36,10 @@ class Mode:
     name: ClassVar[ModeName]
     can_save: ClassVar[bool] = True
     """Whether "Save the summary" is offered (the kiosk writes nothing anywhere)."""
+    can_print: ClassVar[bool] = True
+    """Whether Print is offered (a PDF piped to ``[print] command``; every mode prints)."""
+    phone_code: ClassVar[bool] = False
+    """Whether the results offer a QR code for a phone (the kiosk: the way to keep it without a file)."""
     side_panel: ClassVar[bool] = False
     """Whether the question and results screens show the English side panel."""
     quit_hint: ClassVar[bool] = True
@@ -95,6 +99,16 @@ class Mode:
         """The results screen's restart button."""
         return _("Start over")
 
+    def takeaway_label(self, _: Callable[[str], str]) -> str:
+        """The results screen's button for printing, saving, the phone code."""
+        return _("Print or save")
+
+    def print_failed(self, detail: str) -> None:
+        """The printer command failed: say so (``detail`` names the command and its error, for whoever runs it)."""
+        _ = self.ui_lang._
+        self.app.notify(_("The printer did not take the pages: {detail}").format(detail=detail), severity="error",
+                        timeout=10, markup=False)
+
     # ------------------------------------------------------------ what happens
     def restart(self) -> None:
         """The person confirmed "start over"."""
@@ -137,6 +151,45 @@ class Mode:
 
 
 class ParentMode(Mode):
-    """``medguide``: a parent at their own computer; can save the summary."""
+    """``medguide``: a parent at their own computer; can save the summary. Leaving asks first and offers to save."""
 
     name: ClassVar[ModeName] = "parent"
+
+    async def quit(self) -> None:
+        from medguide.bot.faces.app.screens.choose import Choose
+
+        app = self.app
+        if not (app.engine.answers or app.engine.trail) or isinstance(app.screen, Choose):
+            app.exit()
+            return
+        _ = self.ui_lang._
+
+        def answer(choice: str | None) -> None:
+            if choice == "leave":
+                app.exit()
+            elif choice == "save":
+                self.save_then_leave()
+
+        app.push_screen(Choose(_("Leave medguide?"), [
+            ("save", _("Save the summary, then leave"), "primary"),
+            ("leave", _("Leave without saving"), "error"),
+            ("stay", _("Stay"), "default"),
+        ], _("Your answers are not kept when you leave. Save the summary to keep them and come back to it.")), answer)
+
+    def save_then_leave(self) -> None:
+        from medguide.bot.faces.app.screens.save import Format, SaveFile
+        from medguide.bot.guide.summary import full_summary
+
+        app = self.app
+        _ = self.ui_lang._
+        engine = app.engine
+        day = engine.today.isoformat()
+
+        def saved(path) -> None:
+            if path is not None:
+                app.exit()
+
+        app.push_screen(SaveFile(self.ui_lang, _("Save the summary"), app.config.summary_directory, [
+            Format("txt", _("Save as plain text"), f"medguide-summary-{day}.txt",
+                   lambda: full_summary(engine, markdown=False).encode("utf-8")),
+        ], note=_("It is written in your language, with an English copy for court staff.")), saved)

@@ -24,6 +24,7 @@ class KioskMode(Mode):
 
     name: ClassVar[ModeName] = "kiosk"
     can_save: ClassVar[bool] = False
+    phone_code: ClassVar[bool] = True
     quit_hint: ClassVar[bool] = False
     terminal_clipboard: ClassVar[bool] = False
     restart_pause: ClassVar[float] = 5.0
@@ -57,6 +58,17 @@ class KioskMode(Mode):
 
     def restart_label(self, _: Callable[[str], str]) -> str:
         return _("Finish and clear my answers")
+
+    def takeaway_label(self, _: Callable[[str], str]) -> str:
+        return _("Print or keep it")
+
+    def print_failed(self, detail: str) -> None:
+        """The parent reads that it did not print; the details go to the journal for staff, never on the screen."""
+        import sys
+
+        print(f"medguide kiosk: print failed: {detail}", file=sys.stderr)
+        self.app.notify(self.ui_lang._("The printer did not take the pages. Please ask staff for help."),
+                        severity="error", timeout=10, markup=False)
 
     # ------------------------------------------------------------ leaving: only with the PIN
     def restart(self) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Button
 
 from medguide.flows.model import Question, glossary
 
-from medguide.bot.guide.answers import AnswerError, Ambiguous, choice_label, date_examples, display, parse
+from medguide.bot.guide.answers import AnswerError, Ambiguous, choice_label, date_examples, display, example_answer, parse
 from medguide.bot.guide.engine import Engine, Reply
 from medguide.bot.words.i18n import Lang
 from medguide.bot.faces.app.widgets import AnswerInput, QuestionCard, QuestionView, SidePanel, StepProgress
@@ -29,18 +29,8 @@ def choice_labels(q: Question, lang: Lang) -> tuple[str, ...]:
 
 
 def example(q: Question, lang: Lang) -> str:
-    """An example answer for the box, written the way this language writes it."""
-    if q.type == "money":
-        return lang.money(Decimal("1234.56"))
-    if q.type == "whole":
-        return "3"
-    if q.type == "number":
-        return lang.number(Decimal("12.5"))
-    if q.type == "date":
-        return lang.date(date(2016, 4, 22))
-    if q.type == "month_day":
-        return lang.month_day(4, 22)
-    return ""
+    """An example answer, written the way this language writes it (shown under the box, never in it)."""
+    return example_answer(q, lang)
 
 
 def hint(q: Question, lang: Lang) -> str:
@@ -82,8 +72,16 @@ def question_view(engine: Engine, keep: str | None = None, ui: Lang | None = Non
 
     return QuestionView(
         qid=q.id, kind=q.type, ask=engine.ask(q), help=engine.help(q) or "", choices=labels, prefill=prefill,
-        placeholder=example(q, lang), hint=hint(q, ui or lang), check=check, echo=echo,
+        example=_example_line(q, lang, ui), hint=hint(q, ui or lang), check=check, echo=echo,
     )
+
+
+def _example_line(q: Question, lang: Lang, ui: Lang | None) -> str:
+    """ "For example: $1,234.56" under the box, in the words of whoever types (the example in the session's way)."""
+    shown = example(q, lang)
+    if not shown or q.type in ("date", "month_day"):  # a date's hint already gives two examples
+        return ""
+    return (ui or lang)._("For example: {example}").format(example=shown)
 
 
 def echo_line(reply: Reply, lang: Lang) -> str:
@@ -200,8 +198,9 @@ class QuestionScreen(MedguideScreen):
     def hints(self) -> list[tuple[str, str, str]]:
         _ = self.ui._
         common = self.medguide.common_hints()  # F2 Language first
-        hints = [("F1", _("Help"), "screen.help"), common[0], ("F3", _("Back"), "screen.back"), ("F4", _("Review"), "screen.review")]
-        hints.append(("F5", _("I don't know"), "screen.unknown"))  # always listed: the footer keeps its size
+        # most needed first: the footer packs whole hints into two lines and leaves out the last ones that do not fit
+        hints = [("F1", _("Help"), "screen.help"), ("F5", _("I don't know"), "screen.unknown"),  # always listed: the footer keeps its size
+                 ("F3", _("Back"), "screen.back"), ("F4", _("Review"), "screen.review"), common[0]]
         return hints + common[1:]
 
     # ------------------------------------------------------------ answering

@@ -22,6 +22,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input
 
 from medguide.bot.faces.app.widgets.choice_set import ChoiceSet
+from medguide.bot.faces.app.widgets.plain import Plain
 from medguide.bot.faces.app.widgets.safe_input import SafeInput
 
 TYPED = ("money", "whole", "number", "date", "month_day", "text")
@@ -50,6 +51,7 @@ class AnswerInput(Vertical):
     AnswerInput {
         height: 6;  /* the same for every question (4 choices and a border): nothing below it jumps */
         ChoiceSet { height: 100%; width: 100%; }
+        #example { color: $text-muted; text-style: italic; padding: 0 2; height: 1; }
     }
     """
 
@@ -67,12 +69,16 @@ class AnswerInput(Vertical):
         super().__init__(id=id)
         self.kind = ""
         self.box = SafeInput(classes="answer-box", select_on_focus=False)
+        self.example = Plain("", id="example")
+        """An example answer right under the box ("For example: 3"): a hint, never text in the box."""
         self.choices = ChoiceSet(classes="answer-choices")
         self.box.display = False
+        self.example.display = False
         self.choices.display = False
 
     def compose(self) -> ComposeResult:
         yield self.box
+        yield self.example
         yield self.choices
 
     @property
@@ -91,6 +97,7 @@ class AnswerInput(Vertical):
         value: str = "",
         placeholder: str = "",
         check: Callable[[str], str | None] | None = None,
+        example: str = "",
     ) -> None:
         """Show the widget for ``kind`` holding ``value`` (a choice's label for choices), and give it the focus."""
         self.kind = kind
@@ -106,6 +113,8 @@ class AnswerInput(Vertical):
         elif kind in CHOSEN:
             choice_set.relabel(choices, choices.index(value) if value in choices else None)
         box.display = kind in TYPED
+        self.example.show(example)
+        self.example.display = kind in TYPED and bool(example)
         choice_set.display = kind in CHOSEN
         widget = self.widget
         if widget is None:

@@ -30,7 +30,8 @@ class QuestionView:
     help: str = ""
     choices: tuple[str, ...] = ()
     prefill: str = ""
-    placeholder: str = ""
+    example: str = ""
+    """An example answer shown under the box as a hint ("For example: 3"), never inside it where it looks typed."""
     hint: str = ""
     check: Callable[[str], str | None] | None = None
     echo: str = ""
@@ -115,7 +116,7 @@ class QuestionCard(VerticalScroll, can_focus=False):
         self._text("#help", view.help)
         self._text("#hint", view.hint)
         self.error = error
-        self.query_one(AnswerInput).show(view.kind, view.choices, view.prefill, view.placeholder, view.check)
+        self.query_one(AnswerInput).show(view.kind, view.choices, view.prefill, "", view.check, view.example)
         if self.scroll_y:
             self.scroll_home(animate=False)
 
@@ -139,7 +140,7 @@ class QuestionCard(VerticalScroll, can_focus=False):
         self.asking = None
         self._text("#asked", "")
         if view is not None:
-            self.query_one(AnswerInput).show(view.kind, view.choices, self._retype, view.placeholder, view.check)
+            self.query_one(AnswerInput).show(view.kind, view.choices, self._retype, "", view.check, view.example)
 
     def focus_answer(self) -> None:
         self.query_one(AnswerInput).focus_answer()

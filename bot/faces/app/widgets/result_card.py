@@ -22,6 +22,8 @@ class ResultView:
     verbatim_title: str = ""
     verbatim: str = ""
     gloss: str = ""
+    depends_title: str = ""
+    depends: tuple[str, ...] = ()
 
 
 class ResultCard(Vertical):
@@ -51,6 +53,9 @@ class ResultCard(Vertical):
         if v.next_steps:
             yield Plain(v.next_title, classes="title")
             yield Plain("\n".join(f"• {s}" for s in v.next_steps), classes="next")
+        if v.depends:
+            yield Plain(v.depends_title, classes="title")
+            yield Plain("\n".join(f"• {s}" for s in v.depends), classes="depends")
         if v.verbatim:
             yield Plain(v.verbatim_title, classes="title")
             yield Plain(v.verbatim, classes="verbatim")
