@@ -308,8 +308,10 @@ def credit_end(a: Answers) -> dict:
 
 
 @reads("my_side_plan", "other_side_plan", "order_names_primary", "my_birthday", "other_birthday", "my_name",
-       "other_parent_name", "order_date", "modified_date", "order_changed")
+       "other_parent_name", "order_date", "modified_date", "order_changed", "living_arrangement", "relative_user")
 def primary_plan(a: Answers) -> dict:
+    if a.get("living_arrangement") == "relative" and a.get("relative_user") == "relative":  # 81-6-208(6) orders the parents' plans; a caregiving relative's plan is not one
+        return {"order_names_primary": "none", "covered_by_both": False}
     mine = a.get("my_side_plan")
     theirs = a["other_side_plan"] if mine in HOUSEHOLD else a.get("other_side_plan")
     both = mine in HOUSEHOLD and theirs in THEIRS

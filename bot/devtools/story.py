@@ -439,7 +439,7 @@ def _describe(result: Result | None, said: Explanation | None) -> str:
 def _rendered(explanations: list[Explanation]) -> str:
     lines: list[str] = []
     for x in explanations:
-        lines += [x.headline, *x.why, *x.next_steps]
+        lines += [x.headline, *x.why, *x.depends, *x.next_steps]
         if x.verbatim:
             lines.append(x.verbatim)
         if x.gloss:

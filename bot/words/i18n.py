@@ -71,6 +71,8 @@ class Lang:
         return format_percent(rate, locale=self.locale)
 
     def date(self, value: date) -> str:
+        if not isinstance(value, date):  # babel writes today's date for None: never a date nobody gave
+            raise TypeError(f"a date to write, not {value!r}")
         return format_date(value, _DATE_PATTERNS.get(self.code, "long"), locale=self.locale)
 
     def short_date(self, value: date) -> str:

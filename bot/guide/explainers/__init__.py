@@ -9,11 +9,13 @@ what that fact would change, from the interview's ``unknown_effect``).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from medguide.rules import Outcome, Refusal
 
 from medguide.bot.words.i18n import Lang
+from medguide.bot.guide.law_words import with_law_numbers
 from medguide.bot.guide.explainers.base import (NO_CONTEXT, REGISTRY, Context, Explainer, Explanation, Said,
                                                 Unexplained, say)
 from medguide.bot.guide.explainers import arkansas, california, federal, remedies, utah  # noqa: F401  (registers the explainers)
@@ -83,7 +85,13 @@ def _refused(result: "Result", refusal: Refusal, lang: Lang) -> Explanation:
     ], [])
 
 
-def _missing(result: "Result", qid: str, lang: Lang, question_text: Callable[[str], str] | None) -> Explanation:
+def _effect(qid: str, text: str, lang: Lang, ctx: Context) -> str:
+    """What an unknown answer changes, in ``lang``, with the law's numbers of the day filled in."""
+    return with_law_numbers(lang.p_(f"unknown:{qid}", text), lang, ctx.today or date.today())
+
+
+def _missing(result: "Result", qid: str, lang: Lang, question_text: Callable[[str], str] | None,
+             ctx: Context = NO_CONTEXT) -> Explanation:
     from medguide.flows.model import load
 
     _ = lang._
@@ -95,7 +103,7 @@ def _missing(result: "Result", qid: str, lang: Lang, question_text: Callable[[st
         if q.unknown:
             why = [say("missing.you_said_i_dont_know", _("You answered \"I don't know\" to this question:")), text]
             if q.unknown_effect:
-                why.append(say(f"missing.effect.{qid}", lang.p_(f"unknown:{qid}", q.unknown_effect)))
+                why.append(say(f"missing.effect.{qid}", _effect(qid, q.unknown_effect, lang, ctx)))
         else:
             why = [say("missing.needs_your_answer", _("It needs your answer to this question:")), text]
     return Explanation(result.rule, _unworkable(result.rule, lang), why, [
@@ -104,7 +112,8 @@ def _missing(result: "Result", qid: str, lang: Lang, question_text: Callable[[st
     ], [], depends=[line for line in why if line.key.startswith("missing.question.")])
 
 
-def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable[[str], str] | None) -> list[Said]:
+def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable[[str], str] | None,
+                 ctx: Context = NO_CONTEXT) -> list[Said]:
     """Sentences for the "I don't know" answers a result read with a stated default, and what they would change."""
     from medguide.flows.model import load
 
@@ -115,7 +124,7 @@ def _assumptions(questions: tuple[str, ...], lang: Lang, question_text: Callable
         lines.append(say("assumed.you_said_i_dont_know", lang._("You answered \"I don't know\" to this question:")))
         lines.append(say(f"assumed.question.{qid}", question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask)))
         if q.unknown_effect:
-            lines.append(say(f"assumed.effect.{qid}", lang.p_(f"unknown:{qid}", q.unknown_effect)))
+            lines.append(say(f"assumed.effect.{qid}", _effect(qid, q.unknown_effect, lang, ctx)))
     return lines
 
 
@@ -142,7 +151,7 @@ def _depends(result: "Result", lang: Lang, question_text: Callable[[str], str] |
         why.append(say("depends.on_question", _("It depends on your answer to this question:")))
         why.append(say(f"depends.question.{qid}", question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask)))
         if q.unknown_effect:
-            why.append(say(f"depends.effect.{qid}", lang.p_(f"unknown:{qid}", q.unknown_effect)))
+            why.append(say(f"depends.effect.{qid}", _effect(qid, q.unknown_effect, lang, ctx)))
         for alt in (a for a in result.alternatives if a.question == qid):
             answer = _answer_words(qid, alt.value, lang)
             if alt.result.missing is not None and alt.result.missing in load().by_id:
@@ -187,14 +196,14 @@ def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | 
     if result.outcome is not None:
         found = explain_outcome(result.outcome, lang, ctx)
         if result.assumed:
-            assumed = _assumptions(result.assumed, lang, question_text)
+            assumed = _assumptions(result.assumed, lang, question_text, ctx)
             found = replace(found, why=found.why + assumed,
                             depends=found.depends + [line for line in assumed if line.key.startswith("assumed.question.")])
         return _item_headline(found, result, lang, ctx)
     if result.refusal is not None:
         return _item_headline(_refused(result, result.refusal, lang), result, lang, ctx)
     if result.missing is not None:
-        return _item_headline(_missing(result, result.missing, lang, question_text), result, lang, ctx)
+        return _item_headline(_missing(result, result.missing, lang, question_text, ctx), result, lang, ctx)
     raise ValueError(f"result for {result.rule} has no outcome, refusal or missing fact")
 
 

@@ -213,6 +213,10 @@ def _side_start(ctx: Context, mine: bool) -> tuple[str, date | None]:
         if asked is True:
             start = ctx.outcome("ut.credit_start")
             day = start.figures["effective_from"] if start is not None else None
+            end = ctx.outcome("ut.credit_end")
+            restarted = [g["to"] for g in (end.figures.get("gaps") or []) if g["to"] <= _today(ctx)] if end else []
+            if day is not None and restarted:
+                day = restarted[-1]  # support is credited again since the last restart (CS 407P notes 1, 2)
         else:
             day = None
     else:
@@ -306,6 +310,8 @@ def premium_credit(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explana
     if my_status == "ended":
         headline = say("credit_ended_support_is", _("The credit ended on {day}, so child support is {amount} a month.")).format(
             day=d(my_day), amount=m(now))
+        why.append(say("was_while_in_place", _("While the credit was in place, child support was {amount} a month.")).format(
+            amount=m(adjusted)))
         return made(o, headline, why, todo, depends=depends)
     pending = [(status, day) for status, day, side in ((my_status, my_day, mine), (their_status, their_day, theirs))
                if side and any(rows[i]["applied"] for i in side) and status != "in_force"]
@@ -403,6 +409,9 @@ def _owed(o: Outcome, lang: Lang, ctx: Context) -> list[Said]:
     if not months or owed is None:
         return []
     first, last = months[0], months[-1]
+    if len(months) == 1:
+        return [say("owed_again", lang._("For {month}, the support is the full amount: {owed} more is owed.")).format(
+            month=lang.month_year(first), owed=m(owed))]
     return [say("owed_again", lang.n_(
         "For {count} month, from {first} to {last}, the support is the full amount: {owed} more is owed.",
         "For {count} months, from {first} to {last}, the support is the full amount: {owed} more is owed.",
@@ -429,9 +438,18 @@ def credit_end(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation
             why.append(say("proof_window", _("Proof for {year} had to come in from {opens} to {due}.")).format(
                 year=missed.year, opens=d(missed.opens), due=d(missed.due)))
         why.append(say("no_proof_credit_stopped", _("None came in by then, so the credit stopped.")))
+    missed = {s.due: s for s in steps(o, "verification_year") if s.received is None}
+    restarts = {s.ended_on: s for s in steps(o, "restart")}
     for gap in f.get("gaps") or []:
+        year, restart = missed.get(gap["from"]), restarts.get(gap["from"])
+        if year is not None:  # R527-201-7(4): proof had to come in by January 2
+            why.append(say("proof_window", _("Proof for {year} had to come in from {opens} to {due}.")).format(
+                year=year.year, opens=d(year.opens), due=d(year.due)))
+        if year is not None and restart is not None and restart.received is not None:
+            why.append(say("proof_came_late", _("It came in on {day}, too late.")).format(day=d(restart.received)))
         why.append(say("gap_stopped", _("The credit stopped on {day}.")).format(day=d(gap["from"])))
-        why.append(say("gap_started_again", _("It started again on {day}.")).format(day=d(gap["to"])))
+        why.append(say("gap_started_again", _("It started again on {day}, the month after the office got it.")).format(
+            day=d(gap["to"])))  # CS 407P Ongoing Yearly Verification, notes 1 and 2
     why += _owed(o, lang, ctx)
     if o.outcome == "ended":
         ends = f["ends_on"]
@@ -468,7 +486,7 @@ def credit_end(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explanation
                         days=lang.number(UT_CHANGE_NOTICE_DAYS.at(today)))],
                     dates=[Dated(f["ends_on"], say("date.credit_ends", _("The credit ends on {day}.")).format(day=d(f["ends_on"])))])
     if o.outcome == "active":
-        for s in steps(o, "verification_year")[-1:]:
+        for s in [s for s in steps(o, "verification_year") if s.received is not None][-1:]:
             why.append(say("proof_received_on", _("Proof for {year} came in on {day}.")).format(year=s.year, day=d(s.received)))
         due = f["next_verification_due"]
         if f["next_verification_received"]:
