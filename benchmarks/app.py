@@ -313,6 +313,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="cold starts of each program (default 15)")
     parser.add_argument("--rounds", type=int, default=3, help="whole interviews for CPU per key (default 3)")
     parser.add_argument("--skip-real", action="store_true", help="leave out the starts on a pseudo-terminal")
+    parser.add_argument("--starts-only", action="store_true", help="only the cold starts (no interview, no keys)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -387,6 +388,8 @@ def main() -> int:
                     line += f"  {_ratio(peak, [x['peak'] for x in real['minimal']])}"
                 print(line)
 
+        if args.starts_only:
+            return 0
         interview = [int(_child_json(["whole-interview"], env)) / 1024 for _ in range(3)]
         print(f"\nPeak memory over a whole interview to the results (medguide, {STORY.name}): "
               f"{_fmt(interview, 'MiB')} (n=3)")

@@ -44,6 +44,7 @@ from medguide.rules import Outcome, Refusal, evaluate
 from medguide.bot.guide.answers import (AnswerError, Ambiguous, clean_text, confirm_label, display, parse, unusual,
                                         usually_below, which_one)
 from medguide.bot.guide.law_words import with_law_numbers
+from medguide.bot.guide.typist import STAFF, Typist  # noqa: F401  (STAFF: part of the engine's API)
 from medguide.bot.words.i18n import DEFAULT, Lang, lang
 
 SESSION_FORMAT = "medguide.session"
@@ -72,20 +73,6 @@ class Option:
 
     value: Any
     label: str
-
-
-@dataclass(frozen=True)
-class Typist:
-    """Who types the answers when it is not the person the session speaks to (desk staff)."""
-
-    language: str
-    """Their language: the words read first, and the language of what is asked back."""
-    date_order: str | None = None
-    """How they write numeric dates ("MDY"); known, so "03/04/2024" is read their way, not asked about."""
-
-
-STAFF = Typist("en", "MDY")
-"""Help-desk staff in the US: English, month-first dates."""
 
 
 @dataclass(frozen=True)

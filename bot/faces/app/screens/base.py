@@ -36,7 +36,7 @@ class MedguideScreen(Screen[None]):
     @property
     def lang(self) -> Lang:
         """The session's language: what the parent (or caller) reads."""
-        return self.medguide.engine.lang
+        return self.medguide.lang
 
     @property
     def ui(self) -> Lang:
