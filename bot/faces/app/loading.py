@@ -47,7 +47,7 @@ class Background(Generic[T]):
             thread = self._thread
             if thread is None and not self._done:
                 self._run(False)
-        if thread is not None:
+        if thread is not None and not self._done:  # done: the thread may still be telling the app it failed
             thread.join()
         if self._error is not None:
             raise self._error
