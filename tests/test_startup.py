@@ -105,6 +105,27 @@ def test_a_first_question_only_the_engine_can_ask_waits_for_it(tmp_path: Path, a
     assert first_question("en", path) is None  # a law number to fill for the day, or a typed answer and its reader
 
 
+def test_the_first_question_is_kept_in_the_cache_and_read_again_when_the_interview_changes(tmp_path: Path):
+    from medguide.bot.guide import first_question as module
+
+    flow, cache = tmp_path / "flow.yaml", tmp_path / "cache"
+    flow.write_text(FLOW.replace("ASK", "Is it so?").replace("TYPE", "yesno"), encoding="utf-8")
+    assert first_question("en", flow, cache).ask == "Is it so?"
+    [kept] = cache.glob("first-question-*.json")
+    assert kept.stat().st_mode & 0o777 == 0o600 and cache.stat().st_mode & 0o777 == 0o700
+    kept.write_text(kept.read_text(encoding="utf-8").replace("Is it so?", "Kept?"), encoding="utf-8")
+    module._cached.cache_clear()
+    assert first_question("en", flow, cache).ask == "Kept?"  # read from the cache, not from the YAML
+    flow.write_text(FLOW.replace("ASK", "Is it still so?").replace("TYPE", "yesno"), encoding="utf-8")
+    module._cached.cache_clear()
+    assert first_question("en", flow, cache).ask == "Is it still so?"  # another interview: read again
+    assert [p.name for p in cache.glob("first-question-*.json")] != [kept.name] and len(list(cache.iterdir())) == 1
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    module._cached.cache_clear()
+    assert first_question("en", flow, blocked / "cache").ask == "Is it still so?"  # no cache: the YAML as without one
+
+
 def _first_screen(language: str | None) -> dict:
     """In a fresh interpreter: what is imported once the first screen is up, with the engine left unmade."""
     script = textwrap.dedent(f"""
@@ -148,6 +169,8 @@ def test_the_first_question_comes_before_the_engine_and_the_first_answer_waits_f
     assert found["ask"] == found["engine_ask"] == "Which state made your child support order?"
     assert found["step"].startswith("Step 1 of about ")
     assert found["then"] == "order_date"
+    again = _first_screen("en")  # the first question kept in the cache (XDG_CACHE_HOME): no YAML read this time
+    assert not again["yaml"] and again["ask"] == found["ask"] and again["step"] == found["step"]
 
 
 @run_async

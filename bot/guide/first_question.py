@@ -10,11 +10,18 @@ Where the first question needs more than that (law numbers in its sentences, a t
 examples and its reader, a group, a predicate of a kind not read here), :func:`first_question` is
 None and the face waits for the engine. ``tests/test_startup.py`` checks that what it gives is what
 the engine gives, in every language.
+
+Reading the YAML (yaml's import and the parse) is most of what this costs, so a face may give a
+``cache`` folder: what was read is kept there as a small JSON file named by a hash of the interview
+and of this module, so any change to either reads the YAML again. A cache that cannot be read or
+written is not used (a read-only home, a kiosk): the YAML is read, as without one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import os
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -57,9 +64,12 @@ class _Start:
     steps: int
 
 
-def first_question(code: str, path: Path = FLOW_FILE) -> FirstQuestion | None:
-    """The first question in language ``code``; None when only the engine can ask it."""
-    start = _read(path)
+def first_question(code: str, path: Path = FLOW_FILE, cache: Path | None = None) -> FirstQuestion | None:
+    """The first question in language ``code``; None when only the engine can ask it.
+
+    ``cache``: a folder where what was read from ``path`` is kept for the next start (see above).
+    """
+    start = _cached(path, cache)
     if start is None:
         return None
     words = lang(code)
@@ -75,10 +85,47 @@ def first_question(code: str, path: Path = FLOW_FILE) -> FirstQuestion | None:
 
 
 @lru_cache(maxsize=8)
-def _read(path: Path) -> _Start | None:
+def _cached(path: Path, cache: Path | None) -> _Start | None:
+    text = path.read_bytes()
+    if cache is None:
+        return _read(text)
+    import hashlib
+
+    key = hashlib.blake2b(text + b"\0" + Path(__file__).read_bytes(), digest_size=16).hexdigest()
+    kept = cache / f"first-question-{key}.json"
+    try:
+        found = json.loads(kept.read_text(encoding="utf-8"))
+        return None if found is None else _Start(**{**found, "choices": tuple(found["choices"])})
+    except (OSError, ValueError, TypeError, KeyError):
+        pass  # not kept yet, or not readable: read the YAML
+    start = _read(text)
+    _keep(kept, json.dumps(None if start is None else asdict(start), ensure_ascii=False))
+    for old in cache.glob("first-question-*.json"):  # an earlier interview's: never read again
+        if old != kept:
+            old.unlink(missing_ok=True)
+    return start
+
+
+def _keep(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, owner-only, through a temporary file; a failure only means no cache."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _read(text: bytes) -> _Start | None:
     import yaml
 
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(text.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     try:
         questions = {q["id"]: q for q in data["questions"]}
         q = questions[data["start"]]

@@ -137,8 +137,11 @@ class MedguideApp(CrashReport, App[None]):
     def on_mount(self) -> None:
         self.push_screen(self.mode.first_screen())
         self.mode.on_mount()
+
+    def first_screen_drawn(self) -> None:
+        """Called by every full screen once it is drawn: the first time, the engine starts loading."""
         if self.LOAD_IN_BACKGROUND:
-            self.call_after_refresh(self._loader.start)  # once the first screen is drawn
+            self._loader.start()
 
     # ------------------------------------------------------------ the engine, loaded while the first screen is read
     @property
@@ -173,9 +176,10 @@ class MedguideApp(CrashReport, App[None]):
         """The first question to show while the engine loads (None once it has loaded, or when only it can ask)."""
         if self.engine_ready or self.flow is not None:
             return None
+        from medguide.bot.faces.app.config import cache_dir
         from medguide.bot.guide.first_question import first_question
 
-        return first_question(self.language or DEFAULT)
+        return first_question(self.language or DEFAULT, cache=cache_dir())
 
     @property
     def lang(self) -> Lang:
