@@ -390,7 +390,7 @@ def main() -> int:
             print(line)
         if not args.skip_real:
             print("\nCold start as a real process on a pseudo-terminal (spawn to the first screen's words drawn; "
-                  "Ctrl+Q then to its end); peak memory")
+                  "Ctrl+Q then to its end); peak memory (Ctrl+Q at once: medguide's engine may not have loaded yet)")
             for which, (title, argv, marker) in programs.items():
                 r = real[which]
                 ready = [x["ready"] for x in r]

@@ -178,8 +178,11 @@ async def test_the_engine_is_made_in_the_background_once_the_first_screen_is_up(
     app = make_app("parent", "es")
     assert not app.engine_ready
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
         loader = app._loader
+        for _ in range(100):  # the app starts it a moment after the first screen is drawn
+            if loader.started:
+                break
+            await pilot.pause(0.05)
         assert loader._thread is not None  # started by the app, not by a first use
         engine = app.engine  # waits for the thread if it is still at work
         assert engine.lang.code == "es" and engine.current.id == "order_state" and app.engine_ready

@@ -94,6 +94,11 @@ class MedguideApp(CrashReport, App[None]):
     ENABLE_COMMAND_PALETTE = False
     LOAD_IN_BACKGROUND: ClassVar[bool] = True
     """Make the engine in a thread once the first screen is up (tests turn it off to see what that screen needs)."""
+    LOAD_AFTER: ClassVar[float] = 0.1
+    """Seconds between the first screen drawn and the start of the load: the thread holds the interpreter for
+    long stretches, and Textual's writer thread has yet to send the frame to the terminal (measured: the
+    first screen reached the terminal 40-80 ms later when the load started at once). A first answer given
+    sooner than the load ends simply waits for it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -140,8 +145,11 @@ class MedguideApp(CrashReport, App[None]):
 
     def first_screen_drawn(self) -> None:
         """Called by every full screen once it is drawn: the first time, the engine starts loading."""
-        if self.LOAD_IN_BACKGROUND:
-            self._loader.start()
+        if self.LOAD_IN_BACKGROUND and not self._loader.started:
+            if self.LOAD_AFTER:
+                self.set_timer(self.LOAD_AFTER, self._loader.start, name="load the engine")
+            else:
+                self._loader.start()
 
     # ------------------------------------------------------------ the engine, loaded while the first screen is read
     @property

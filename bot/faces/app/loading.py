@@ -33,6 +33,11 @@ class Background(Generic[T]):
         """Whether the value is made (or failed): :meth:`result` returns at once."""
         return self._done
 
+    @property
+    def started(self) -> bool:
+        """Whether :meth:`start` was called, or the value made."""
+        return self._done or self._thread is not None
+
     def start(self) -> None:
         """Make the value in a thread (a no-op when it is made, or being made)."""
         with self._lock:
