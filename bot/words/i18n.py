@@ -113,6 +113,8 @@ class Lang:
 
     def month_year(self, value: date) -> str:
         """A month of a year as this language writes it ("October 2026", "octubre de 2026", "2026年10月")."""
+        from babel.dates import format_skeleton
+
         return format_skeleton("yMMMM", value, locale=self.locale)
 
     def short_month_day(self, month: int, day: int) -> str:
