@@ -20,6 +20,9 @@ peak memory at most 55 MiB, CPU per Enter at most 15 ms.
   (in a private ``PYTHONPYCACHEPREFIX`` folder, after one warm-up start of each), as an installed
   copy runs, and so is medguide's first question (``XDG_CACHE_HOME`` in the same private folder:
   every start after the first, or after a change to the interview).
+  The real process is the like-for-like figure (both programs are timed to their words on a
+  terminal); under ``run_test()`` each app says "ready" from its own callback, so that figure is
+  a second view, not a better one.
 - **Peak memory**: ``ru_maxrss`` of each process above, and of a process that plays a whole
   interview (a story's answers) to the results.
 - **CPU per event**: ``time.process_time`` around ``pilot.press(key)`` plus the wait until the
