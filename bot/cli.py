@@ -41,8 +41,6 @@ def _day(text: str):
 
 
 def _chat(args: argparse.Namespace) -> int:
-    from medguide.bot.faces.chat import run_plain
-
     if not args.plain:
         settings = _settings()
         if settings is None:
@@ -50,6 +48,8 @@ def _chat(args: argparse.Namespace) -> int:
         from medguide.bot.faces.app.app import run_app
 
         return run_app(mode="parent", language=args.lang, config=settings, today=_clock(args))
+    from medguide.bot.faces.chat import run_plain  # the engine at once: the plain chat asks its first question now
+
     return run_plain(args.lang, today=_clock(args))
 
 

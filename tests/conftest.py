@@ -71,10 +71,12 @@ class StoryItem(pytest.Item):
 
 @pytest.fixture(autouse=True)
 def _private_xdg_dirs(tmp_path_factory, monkeypatch):
-    """No test reads or writes the real ~/.config or ~/.local/share (settings, desk database, PIN attempts)."""
+    """No test reads or writes the real ~/.config, ~/.local/share or ~/.cache (settings, desk database, PIN
+    attempts, the first question kept for a quick start)."""
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("MEDGUIDE_CONFIG", raising=False)
 
 

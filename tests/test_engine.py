@@ -214,6 +214,8 @@ def test_sessions_share_one_machine_and_are_released():
     play(engines[0], UTAH_PAYER[:3])
     assert engines[1].state == "order_state"  # sessions never mix
     assert all(e.machine is machine for e in engines)
+    assert machine.models == []  # no session is registered with the shared machine
+    assert not hasattr(engines[0]._walker, "is_order_state") and not hasattr(engines[0]._walker, "advance")
     walkers = [weakref.ref(e._walker) for e in engines]
     del engines
     gc.collect()

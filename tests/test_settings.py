@@ -1,4 +1,4 @@
-"""Settings: validated by a pydantic model (a clear message naming what is wrong, exit 2), XDG places, --set-pin keeps the file."""
+"""Settings: checked on load (a clear message naming what is wrong, exit 2), XDG places, --set-pin keeps the file."""
 
 from __future__ import annotations
 

@@ -6,6 +6,8 @@ Real interviews only: the Utah worked example (``UTAH_PAYER``) and a California 
 
 from __future__ import annotations
 
+import dataclasses
+
 import io
 import re
 from datetime import date
@@ -252,7 +254,7 @@ async def test_printing_at_the_kiosk_pipes_the_pdf_and_leaves_no_file(tmp_path: 
     monkeypatch.setenv("TMPDIR", str(kiosk / "tmp"))
     before = _files(kiosk)
     app = make_app("kiosk", "zh_Hans", tmp=kiosk)
-    app.config = app.config.model_copy(update={"print": PrintConfig(command=f"cat > {spool}/job.pdf")})
+    app.config = dataclasses.replace(app.config, print=PrintConfig(command=f"cat > {spool}/job.pdf"))
     app.engine = played_engine("zh_Hans")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -275,7 +277,7 @@ async def test_a_printer_that_fails_is_said_plainly_at_the_kiosk(tmp_path: Path)
     from medguide.bot.faces.app.config import PrintConfig
 
     app = make_app("kiosk", "en", tmp=tmp_path)
-    app.config = app.config.model_copy(update={"print": PrintConfig(command="exit 3")})
+    app.config = dataclasses.replace(app.config, print=PrintConfig(command="exit 3"))
     app.engine = played_engine("en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

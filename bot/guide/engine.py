@@ -44,6 +44,7 @@ from medguide.rules import Outcome, Refusal, evaluate
 from medguide.bot.guide.answers import (AnswerError, Ambiguous, clean_text, confirm_label, display, parse, unusual,
                                         usually_below, which_one)
 from medguide.bot.guide.law_words import with_law_numbers
+from medguide.bot.guide.typist import STAFF, Typist  # noqa: F401  (STAFF: part of the engine's API)
 from medguide.bot.words.i18n import DEFAULT, Lang, lang
 
 SESSION_FORMAT = "medguide.session"
@@ -72,20 +73,6 @@ class Option:
 
     value: Any
     label: str
-
-
-@dataclass(frozen=True)
-class Typist:
-    """Who types the answers when it is not the person the session speaks to (desk staff)."""
-
-    language: str
-    """Their language: the words read first, and the language of what is asked back."""
-    date_order: str | None = None
-    """How they write numeric dates ("MDY"); known, so "03/04/2024" is read their way, not asked about."""
-
-
-STAFF = Typist("en", "MDY")
-"""Help-desk staff in the US: English, month-first dates."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +152,7 @@ class _Walker:
 
     @staticmethod
     def _predicate(engine: "Engine", name: str) -> Callable[[], bool]:
-        owner = weakref.ref(engine)  # the shared machine holds this model; it must not keep the engine alive
+        owner = weakref.ref(engine)  # the engine holds this model: no cycle back to it
 
         def check() -> bool:
             e = owner()
@@ -175,26 +162,21 @@ class _Walker:
         return check
 
 
-class FlowMachine(Machine):
-    """One machine per flow, shared by every session; each Engine adds its own model.
+_MACHINES: dict[int, tuple[Flow, Machine]] = {}
 
-    The engine uses no per-state convenience methods (``is_<state>``, ``on_enter_<state>``);
-    binding them for every state of every new session costs about 1 ms, so it is skipped.
-    Conditions are looked up on each event's own model, so sessions never mix.
+
+def shared_machine(flow: Flow) -> Machine:
+    """The machine for this flow, built once (flows are few: the interview, and test flows).
+
+    Sessions are not added to it as models (``add_model`` binds ``is_<state>`` and the trigger
+    methods on every session, about 0.5 ms each, and the machine would hold every session): each
+    engine keeps its own model and fires the machine's ``advance`` event on it (``Event.trigger``),
+    and moves it with ``set_state(..., model=...)``, both public. The conditions are looked up on
+    that event's own model, so sessions never mix.
     """
-
-    def _add_model_to_state(self, state: Any, model: Any) -> None:
-        pass
-
-
-_MACHINES: dict[int, tuple[Flow, FlowMachine]] = {}
-
-
-def shared_machine(flow: Flow) -> FlowMachine:
-    """The machine for this flow, built once (flows are few: the interview, and test flows)."""
     found = _MACHINES.get(id(flow))
     if found is None or found[0] is not flow:
-        found = _MACHINES[id(flow)] = (flow, FlowMachine(model=None, auto_transitions=False, **machine_config(flow)))
+        found = _MACHINES[id(flow)] = (flow, Machine(model=None, auto_transitions=False, **machine_config(flow)))
     return found[1]
 
 
@@ -231,8 +213,8 @@ class Engine:
         """The largest "of about m" shown so far: the estimate never falls below it (issue 14)."""
         self._walker = _Walker(self)
         self.machine = shared_machine(self.flow)
-        self.machine.add_model(self._walker, initial=self.flow.start)
-        weakref.finalize(self, self.machine.remove_model, self._walker)
+        self._advance_event = self.machine.events["advance"]
+        self.machine.set_state(self.flow.start, model=self._walker)
 
     # ------------------------------------------------------------ where we are
     @property
@@ -413,7 +395,7 @@ class Engine:
         """Put ``key`` on the trail and take the way forward; a group's "another one?" starts its next item."""
         self.trail.append(key)
         way = self.flow.way_of(q, self.path_answers())
-        self._walker.advance()  # type: ignore[attr-defined]
+        self._advance_event.trigger(self._walker)
         if way.repeat is not None:
             self.items[way.repeat] = self.item_of(way.repeat) + 1
 

@@ -11,20 +11,23 @@ import gettext
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-
-from babel import Locale
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_decimal, format_percent
+from typing import TYPE_CHECKING
 
 from medguide.bot.words.languages import DEFAULT, LANGUAGES  # plain data, so the CLI reads it without babel
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# babel loads when a number, an amount or a date is first written, not with the words: the app's
+# first screen (the language list, the first question) needs only the catalogs.
 
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 """``locales/`` beside ``bot/`` in the source tree, ``medguide/locales`` when installed."""
 DOMAIN = "medguide"
 
-US_MONEY = Locale.parse("en_US")
+US_MONEY = "en_US"
 """Money is US money, written as US readers expect it in every language: ``$1,234.56``."""
 _MONEY_LOCALES = {"zh_Hans": US_MONEY, "vi": US_MONEY}
 """Languages whose own locale data writes dollars otherwise (zh_Hans_CN ``US$1,234.56``, vi_VN ``1.234,56 US$``);
@@ -34,13 +37,25 @@ _DATE_PATTERNS = {"vi": "d 'tháng' M 'năm' y"}
 (CLDR has "15 tháng 1, 2024"); a sentence puts "ngày" before it where it needs one."""
 
 
+@lru_cache(maxsize=None)
+def _locale(identifier: str) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(identifier)
+
+
 @dataclass(frozen=True)
 class Lang:
     """One language: its catalog and its babel locale."""
 
     code: str
-    locale: Locale
+    given_locale: Locale | None
+    """The babel locale; None: :attr:`locale` parses this language's own on first use (and loads babel)."""
     catalog: gettext.NullTranslations
+
+    @cached_property
+    def locale(self) -> Locale:
+        return self.given_locale or _locale(LANGUAGES[self.code][0])
 
     @property
     def name(self) -> str:
@@ -61,18 +76,27 @@ class Lang:
 
     def money(self, amount: Decimal) -> str:
         """US dollars as US readers write them, in every language: ``$1,234.56``."""
-        return format_currency(amount, "USD", locale=_MONEY_LOCALES.get(self.code, self.locale))
+        from babel.numbers import format_currency
+
+        money = _MONEY_LOCALES.get(self.code)
+        return format_currency(amount, "USD", locale=self.locale if money is None else _locale(money))
 
     def number(self, value: Decimal | int) -> str:
+        from babel.numbers import format_decimal
+
         return format_decimal(value, locale=self.locale)
 
     def percent(self, rate: Decimal) -> str:
         """A rate as this language writes a percentage (0.05 -> "5%")."""
+        from babel.numbers import format_percent
+
         return format_percent(rate, locale=self.locale)
 
     def date(self, value: date) -> str:
         if not isinstance(value, date):  # babel writes today's date for None: never a date nobody gave
             raise TypeError(f"a date to write, not {value!r}")
+        from babel.dates import format_date
+
         return format_date(value, _DATE_PATTERNS.get(self.code, "long"), locale=self.locale)
 
     def short_date(self, value: date) -> str:
@@ -80,17 +104,25 @@ class Lang:
         pattern = self.locale.date_formats["short"].pattern
         if "yyyy" not in pattern:
             pattern = pattern.replace("yy", "yyyy") if "yy" in pattern else pattern.replace("y", "yyyy")
+        from babel.dates import format_date
+
         return format_date(value, pattern, locale=self.locale)
 
     def month_day(self, month: int, day: int) -> str:
+        from babel.dates import format_skeleton
+
         return format_skeleton("MMMMd", date(2000, month, day), locale=self.locale)
 
     def month_year(self, value: date) -> str:
         """A month of a year as this language writes it ("October 2026", "octubre de 2026", "2026年10月")."""
+        from babel.dates import format_skeleton
+
         return format_skeleton("yMMMM", value, locale=self.locale)
 
     def short_month_day(self, month: int, day: int) -> str:
         """A month and day in figures, in this language's order ("4/22" in English, "22/4" in Spanish)."""
+        from babel.dates import format_skeleton
+
         return format_skeleton("Md", date(2000, month, day), locale=self.locale)
 
     def date_order(self) -> str:
@@ -135,4 +167,4 @@ def lang(code: str = DEFAULT) -> Lang:
             raise CatalogMissing(f"the translation catalog for {LANGUAGES[code][1]} ({code}) cannot be read at "
                                  f"{catalog_path(code)}: {exc.strerror}. Reinstall medguide, or run bin/setup "
                                  f"in a source checkout.") from None
-    return Lang(code, Locale.parse(LANGUAGES[code][0]), catalog)
+    return Lang(code, None, catalog)

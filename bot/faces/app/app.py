@@ -24,18 +24,21 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
-from medguide.flows.model import Flow
-
 from medguide.bot.faces.app.config import Config, load as load_config
+from medguide.bot.faces.app.loading import Background
 from medguide.bot.faces.app.modes import Mode, ModeName, mode_class
 from medguide.bot.faces.app.textual_compat import CrashReport
-from medguide.bot.guide.engine import Engine
-from medguide.bot.words.i18n import DEFAULT, LANGUAGES, Lang
+from medguide.bot.words.languages import DEFAULT, LANGUAGES
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from medguide.flows.model import Flow
+
     from medguide.bot.faces.app.store import Store
+    from medguide.bot.guide.engine import Engine
+    from medguide.bot.guide.first_question import FirstQuestion
+    from medguide.bot.words.i18n import Lang
 
 HIGH_CONTRAST = Theme(
     name="medguide-high-contrast",
@@ -89,6 +92,13 @@ class MedguideApp(CrashReport, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "medguide"
     ENABLE_COMMAND_PALETTE = False
+    LOAD_IN_BACKGROUND: ClassVar[bool] = True
+    """Make the engine in a thread once the first screen is up (tests turn it off to see what that screen needs)."""
+    LOAD_AFTER: ClassVar[float] = 0.1
+    """Seconds between the first screen drawn and the start of the load: the thread holds the interpreter for
+    long stretches, and Textual's writer thread has yet to send the frame to the terminal (measured: the
+    first screen reached the terminal 40-80 ms later when the load started at once). A first answer given
+    sooner than the load ends simply waits for it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -120,7 +130,8 @@ class MedguideApp(CrashReport, App[None]):
         self.clock = clock
         self.today = today
         self.flow = flow
-        self.engine = Engine(language or DEFAULT, flow, today)
+        self._engine: Engine | None = None
+        self._loader: Background[Engine] = Background(self._make_engine, self._engine_failed)
         self.copied = ""
         """The app's own clipboard (what Ctrl+V pastes)."""
         self.register_theme(HIGH_CONTRAST)
@@ -131,6 +142,61 @@ class MedguideApp(CrashReport, App[None]):
     def on_mount(self) -> None:
         self.push_screen(self.mode.first_screen())
         self.mode.on_mount()
+
+    def first_screen_drawn(self) -> None:
+        """Called by every full screen once it is drawn: the first time, the engine starts loading."""
+        if self.LOAD_IN_BACKGROUND and not self._loader.started:
+            if self.LOAD_AFTER:
+                self.set_timer(self.LOAD_AFTER, self._loader.start, name="load the engine")
+            else:
+                self._loader.start()
+
+    # ------------------------------------------------------------ the engine, loaded while the first screen is read
+    @property
+    def engine(self) -> Engine:
+        """The session's engine; the first use waits for it if it is still loading (see ``loading.py``)."""
+        if self._engine is None:
+            self._engine = self._loader.result()
+        return self._engine
+
+    @engine.setter
+    def engine(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @property
+    def engine_ready(self) -> bool:
+        """Whether :attr:`engine` is there without waiting."""
+        return self._engine is not None or self._loader.done
+
+    def _make_engine(self) -> Engine:
+        from medguide.bot.guide.engine import Engine
+
+        return Engine(self.language or DEFAULT, self.flow, self.today)
+
+    def _engine_failed(self) -> None:
+        """In the loading thread: raise its error on the app's loop, as any internal error (it ends the app)."""
+        try:
+            self.call_from_thread(self.call_next, lambda: self.engine)
+        except RuntimeError:
+            pass  # the app has ended already
+
+    def first_question(self) -> FirstQuestion | None:
+        """The first question to show while the engine loads (None once it has loaded, or when only it can ask)."""
+        if self.engine_ready or self.flow is not None:
+            return None
+        from medguide.bot.faces.app.config import cache_dir
+        from medguide.bot.guide.first_question import first_question
+
+        return first_question(self.language or DEFAULT, cache=cache_dir())
+
+    @property
+    def lang(self) -> Lang:
+        """The session's language: the engine's, or the one the app started in while the engine loads."""
+        if self.engine_ready:
+            return self.engine.lang
+        from medguide.bot.words.i18n import lang
+
+        return lang(self.language or DEFAULT)
 
     @property
     def ui_lang(self) -> Lang:
@@ -154,10 +220,12 @@ class MedguideApp(CrashReport, App[None]):
 
     def new_engine(self, language: str | None) -> None:
         """Drop the session: a new engine with no answers."""
+        from medguide.bot.guide.engine import Engine
+
         self.engine = Engine(language or DEFAULT, self.flow, self.today)
 
     def interview_screen(self):
-        if self.engine.finished:
+        if self.engine_ready and self.engine.finished:  # an engine still loading has no answers yet
             from medguide.bot.faces.app.screens.results import ResultsScreen  # the explainers load with the first results
 
             return ResultsScreen()

@@ -1,4 +1,4 @@
-"""The app's settings: a small TOML file, validated into a pydantic model.
+"""The app's settings: a small TOML file, checked into frozen dataclasses.
 
 The file is ``$MEDGUIDE_CONFIG``, else ``$XDG_CONFIG_HOME/medguide/config.toml``, else
 ``~/.config/medguide/config.toml``; every section and key is optional::
@@ -23,20 +23,20 @@ An unknown section or key, or a bad value, is a :class:`SettingsError` naming it
 command prints it and exits 2). The kiosk PIN is never stored: only a salted PBKDF2 hash.
 Data (the desk's SQLite file, the kiosk's PIN attempts) lives in ``$XDG_DATA_HOME/medguide``,
 else ``~/.local/share/medguide``.
+
+The settings are read before the app starts, so they are checked here by hand rather than by
+pydantic (whose import alone costs a fifth of a minimal Textual app's start); the messages are
+the ones pydantic gave ("Input should be greater than 0").
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 import socket
 import tomllib
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from typing import Any, Callable
 
 ENV = "MEDGUIDE_CONFIG"
 PIN_ITERATIONS = 200_000
@@ -65,83 +65,171 @@ def data_dir() -> Path:
     return _xdg("XDG_DATA_HOME", Path.home() / ".local" / "share") / "medguide"
 
 
+def cache_dir() -> Path:
+    """Where medguide keeps what it can make again (the first question read for a quick start)."""
+    return _xdg("XDG_CACHE_HOME", Path.home() / ".cache") / "medguide"
+
+
 def _hostname() -> str:
     return (socket.gethostname() or "desk")[:40]
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+# ---------------------------------------------------------------- checks: each returns the value to keep, or raises _Bad
+class _Bad(ValueError):
+    """What is wrong with one value, in the words the message gives."""
 
 
-class KioskConfig(_Section):
-    pin: str | None = None
-    """The salted hash of the staff PIN (None: no PIN set)."""
-    idle_seconds: float = Field(default=300.0, gt=0, le=86400, strict=True)
-    countdown_seconds: float = Field(default=60.0, gt=0, le=3600, strict=True)
+Check = Callable[[Any], Any]
 
-    @field_validator("pin")
-    @classmethod
-    def _a_hash(cls, value: str | None) -> str | None:
-        if value in (None, ""):
-            return None
-        if not value.startswith(PIN_SCHEME + "$") or value.count("$") != 3:
-            raise ValueError("must be a hash written by `medguide kiosk --set-pin`, never the PIN itself")
+
+def _number(above: int, at_most: int) -> Check:
+    """A number (an integer or a float, never true/false) in (above, at_most]."""
+
+    def check(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise _Bad("Input should be a valid number")
+        if not value <= at_most:  # also NaN
+            raise _Bad(f"Input should be less than or equal to {at_most}")
+        if not value > above:
+            raise _Bad(f"Input should be greater than {above}")
+        return float(value)
+
+    return check
+
+
+def _whole(at_least: int, at_most: int) -> Check:
+    """An integer (never true/false, never 1.0) in [at_least, at_most]."""
+
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _Bad("Input should be a valid integer")
+        if not value <= at_most:
+            raise _Bad(f"Input should be less than or equal to {at_most}")
+        if not value >= at_least:
+            raise _Bad(f"Input should be greater than or equal to {at_least}")
         return value
 
+    return check
 
+
+def _text(min_length: int = 0, max_length: int | None = None, then: Callable[[str], str] | None = None) -> Check:
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise _Bad("Input should be a valid string")
+        if len(value) < min_length:
+            raise _Bad(f"String should have at least {min_length} character{'' if min_length == 1 else 's'}")
+        if max_length is not None and len(value) > max_length:
+            raise _Bad(f"String should have at most {max_length} character{'' if max_length == 1 else 's'}")
+        return then(value) if then is not None else value
+
+    return check
+
+
+def _pin_hash(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = _text()(value)
+    if value == "":
+        return None
+    if not value.startswith(PIN_SCHEME + "$") or value.count("$") != 3:
+        raise _Bad("must be a hash written by `medguide kiosk --set-pin`, never the PIN itself")
+    return value
+
+
+def _database(value: Any) -> str:
+    value = str(value) if isinstance(value, os.PathLike) else value
+    return _text(min_length=1, then=lambda v: v if is_postgres(v) else str(Path(v).expanduser()))(value)
+
+
+def _printable(value: str) -> str:
+    if not value.isprintable() or value != value.strip():
+        raise _Bad("must be printable, without spaces at either end")
+    return value
+
+
+def _directory(value: Any) -> Path:
+    if not isinstance(value, (str, os.PathLike)):
+        raise _Bad("Input is not a valid path for <class 'pathlib.Path'>")
+    return Path(value).expanduser()
+
+
+def _checked(section: type, data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str, Any]]]:
+    """The values of ``data`` that pass their checks, and (key, message, value) for every one that does not."""
+    kept: dict[str, Any] = {}
+    bad: list[tuple[str, str, Any]] = []
+    for f in fields(section):
+        if f.name in data:
+            try:
+                kept[f.name] = f.metadata["check"](data[f.name])
+            except _Bad as exc:
+                bad.append((f.name, str(exc), data[f.name]))
+    return kept, bad
+
+
+class _Section:
+    """Frozen settings whose fields carry their check (``metadata["check"]``), applied when one is made."""
+
+    def __post_init__(self) -> None:
+        values = {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+        kept, bad = _checked(type(self), values)
+        if bad:
+            raise ValueError("; ".join(f"{key}: {message}" for key, message, _ in bad))
+        for name, value in kept.items():
+            object.__setattr__(self, name, value)
+
+
+def _setting(check: Check, default: Any = None, default_factory: Callable[[], Any] | None = None) -> Any:
+    if default_factory is not None:
+        return field(default_factory=default_factory, metadata={"check": check})
+    return field(default=default, metadata={"check": check})
+
+
+@dataclass(frozen=True)
+class KioskConfig(_Section):
+    pin: str | None = _setting(_pin_hash)
+    """The salted hash of the staff PIN (None: no PIN set)."""
+    idle_seconds: float = _setting(_number(0, 86400), 300.0)
+    countdown_seconds: float = _setting(_number(0, 3600), 60.0)
+
+
+@dataclass(frozen=True)
 class DeskConfig(_Section):
-    database: str = Field(default_factory=lambda: str(data_dir() / "desk.sqlite3"), min_length=1)
+    database: str = _setting(_database, default_factory=lambda: str(data_dir() / "desk.sqlite3"))
     """A SQLite file, or a PostgreSQL URL (``postgresql://...``, needs ``medguide[postgres]``)."""
-    name: str = Field(default_factory=_hostname, min_length=1, max_length=40)
+    name: str = _setting(_text(1, 40, _printable), default_factory=_hostname)
     """This desk's name, recorded with every change and shown to the other desks."""
-    purge_days: int = Field(default=30, ge=1, le=3650, strict=True)
+    purge_days: int = _setting(_whole(1, 3650), 30)
     """Sessions not changed for this many days are deleted when a desk starts."""
 
-    @field_validator("database", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, os.PathLike) else value
 
-    @field_validator("database")
-    @classmethod
-    def _expand(cls, value: str) -> str:
-        return value if is_postgres(value) else str(Path(value).expanduser())
-
-    @field_validator("name")
-    @classmethod
-    def _printable(cls, value: str) -> str:
-        if not value.isprintable() or value != value.strip():
-            raise ValueError("must be printable, without spaces at either end")
-        return value
-
-
+@dataclass(frozen=True)
 class SummaryConfig(_Section):
-    directory: Path = Field(default_factory=Path.home)
-
-    @field_validator("directory")
-    @classmethod
-    def _expand(cls, value: Path) -> Path:
-        return value.expanduser()
+    directory: Path = _setting(_directory, default_factory=Path.home)
 
 
+def _one_line(value: str) -> str:
+    if not value.strip() or "\n" in value or "\x00" in value:
+        raise _Bad("must be one command on one line")
+    return value
+
+
+@dataclass(frozen=True)
 class PrintConfig(_Section):
-    command: str = Field(default="lp", min_length=1)
+    command: str = _setting(_text(min_length=1, then=_one_line), "lp")
     """A shell command that prints the PDF it reads on stdin (``lp``, ``lp -d front-desk``)."""
 
-    @field_validator("command")
-    @classmethod
-    def _one_line(cls, value: str) -> str:
-        if not value.strip() or "\n" in value or "\x00" in value:
-            raise ValueError("must be one command on one line")
-        return value
+
+SECTIONS: dict[str, type[_Section]] = {"kiosk": KioskConfig, "desk": DeskConfig, "summary": SummaryConfig,
+                                       "print": PrintConfig}
 
 
-class Config(_Section):
-    kiosk: KioskConfig = Field(default_factory=KioskConfig)
-    desk: DeskConfig = Field(default_factory=DeskConfig)
-    summary: SummaryConfig = Field(default_factory=SummaryConfig)
-    print: PrintConfig = Field(default_factory=PrintConfig)
-    _path: Path | None = PrivateAttr(default=None)
+@dataclass(frozen=True)
+class Config:
+    kiosk: KioskConfig = field(default_factory=KioskConfig)
+    desk: DeskConfig = field(default_factory=DeskConfig)
+    summary: SummaryConfig = field(default_factory=SummaryConfig)
+    print: PrintConfig = field(default_factory=PrintConfig)
+    _path: Path | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def path(self) -> Path | None:
@@ -160,35 +248,39 @@ def is_postgres(database: str) -> bool:
 def load(path: Path | None = None) -> Config:
     """The settings in ``path`` (default: :func:`config_path`); a missing file gives the defaults.
 
-    Raises :class:`SettingsError` with a message naming the file, the section and the key.
+    Raises :class:`SettingsError` with a message naming the file, the section and the key, one line
+    for each thing wrong (the sections in order, each section's keys in order, then what is unknown).
     """
     path = path or config_path()
     data = _read(path)
-    try:
-        config = Config.model_validate(data)
-    except ValidationError as exc:
-        raise SettingsError("\n".join(f"{path}: {_explain(error)}" for error in exc.errors())) from None
-    config._path = path if path.exists() else None
+    problems: list[str] = []
+    sections: dict[str, Any] = {}
+    names = ", ".join(f"[{name}]" for name in SECTIONS)
+    for name, section in SECTIONS.items():
+        if name not in data:
+            continue
+        given = data[name]
+        if not isinstance(given, dict):
+            problems.append(f"{name}: must be a section, written [{name}] on a line of its own")
+            continue
+        kept, bad = _checked(section, given)
+        for key, message, value in bad:
+            shown = "" if key == "pin" else f" (the file has {value!r})"  # a PIN typed into the file is never echoed
+            problems.append(f"[{name}] {key}: {message}{shown}")
+        known = [f.name for f in fields(section)]
+        for key in given:
+            if key not in known:
+                problems.append(f"[{name}] {key}: unknown setting (the settings of [{name}] are {', '.join(known)})")
+        sections[name] = kept
+    for key, value in data.items():
+        if key not in SECTIONS:
+            problems.append(f"[{key}]: unknown section (the sections are {names})" if isinstance(value, dict)
+                            else f"{key}: unknown setting outside any section (the sections are {names})")
+    if problems:
+        raise SettingsError("\n".join(f"{path}: {problem}" for problem in problems))
+    config = Config(**{name: SECTIONS[name](**values) for name, values in sections.items()})
+    object.__setattr__(config, "_path", path if path.exists() else None)
     return config
-
-
-def _explain(error: Any) -> str:
-    """One pydantic error as a line a person can act on: the section, the key, what is wrong."""
-    loc = [str(part) for part in error["loc"]]
-    section, key = loc[0], ".".join(loc[1:])
-    sections = ", ".join(f"[{name}]" for name in Config.model_fields)
-    if error["type"] == "extra_forbidden":
-        if key:
-            known = ", ".join(Config.model_fields[section].annotation.model_fields)  # type: ignore[union-attr]
-            return f"[{section}] {key}: unknown setting (the settings of [{section}] are {known})"
-        if isinstance(error["input"], dict):
-            return f"[{section}]: unknown section (the sections are {sections})"
-        return f"{section}: unknown setting outside any section (the sections are {sections})"
-    if not key:
-        return f"{section}: must be a section, written [{section}] on a line of its own"
-    message = error["msg"].removeprefix("Value error, ")
-    shown = "" if key == "pin" else f" (the file has {error['input']!r})"  # a PIN typed into the file is never echoed
-    return f"[{section}] {key}: {message}{shown}"
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -215,6 +307,9 @@ def check_new_pin(pin: str) -> None:
 
 
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = PIN_ITERATIONS) -> str:
+    import hashlib
+    import secrets
+
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return f"{PIN_SCHEME}${iterations}${salt.hex()}${digest.hex()}"
@@ -224,6 +319,9 @@ def check_pin(pin: str, stored: str | None) -> bool:
     """Whether ``pin`` matches the stored hash (False when no PIN is set or the hash is malformed)."""
     if not stored:
         return False
+    import hashlib
+    import hmac
+
     try:
         scheme, iterations, salt, digest = stored.split("$")
         if scheme != PIN_SCHEME:
@@ -275,6 +373,8 @@ def make_private_dir(directory: Path) -> None:
 
 def write_private(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through an owner-only temporary file, then rename it into place."""
+    import secrets
+
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:

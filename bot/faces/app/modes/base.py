@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Literal
 
 from textual import events
 
-from medguide.bot.guide.engine import Typist
+from medguide.bot.guide.typist import Typist
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -84,7 +84,7 @@ class Mode:
     @property
     def ui_lang(self) -> Lang:
         """The language of the app's own words: the person's own language."""
-        return self.app.engine.lang
+        return self.app.lang
 
     # ------------------------------------------------------------ words that differ
     def hints(self, _: Callable[[str], str]) -> list[Hint]:

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from medguide.bot.faces.app.modes.base import Hint, Mode, ModeName
-from medguide.bot.guide.engine import STAFF, Typist
+from medguide.bot.guide.typist import STAFF, Typist
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

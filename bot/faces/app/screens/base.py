@@ -36,7 +36,7 @@ class MedguideScreen(Screen[None]):
     @property
     def lang(self) -> Lang:
         """The session's language: what the parent (or caller) reads."""
-        return self.medguide.engine.lang
+        return self.medguide.lang
 
     @property
     def ui(self) -> Lang:
@@ -53,6 +53,7 @@ class MedguideScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.relabel()
+        self.call_after_refresh(self.medguide.first_screen_drawn)  # after what on_mount shows is drawn
 
     def relabel(self) -> None:
         """Write every label in the session's language (called on mount and after a language switch)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,35 +12,42 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button
 
-from medguide.flows.model import Question, glossary
-
-from medguide.bot.guide.answers import AnswerError, Ambiguous, choice_label, date_examples, display, example_answer, parse
-from medguide.bot.guide.engine import Engine, Reply
-from medguide.bot.words.i18n import Lang
 from medguide.bot.faces.app.widgets import AnswerInput, QuestionCard, QuestionView, SidePanel, StepProgress
 from medguide.bot.faces.app.screens.base import MedguideScreen
-from medguide.bot.faces.app.screens.help import HelpScreen
+
+if TYPE_CHECKING:  # the engine and what it reads load in the background (loading.py): imported where used
+    from medguide.flows.model import Question
+
+    from medguide.bot.guide.engine import Engine, Reply
+    from medguide.bot.guide.first_question import FirstQuestion
+    from medguide.bot.words.i18n import Lang
 
 
 def choice_labels(q: Question, lang: Lang) -> tuple[str, ...]:
     if q.type == "yesno":
         return (lang._("Yes"), lang._("No"))
+    from medguide.bot.guide.answers import choice_label
+
     return tuple(choice_label(q, c.code, lang) for c in q.choices)
 
 
 def example(q: Question, lang: Lang) -> str:
     """An example answer, written the way this language writes it (shown under the box, never in it)."""
+    from medguide.bot.guide.answers import example_answer
+
     return example_answer(q, lang)
 
 
-def hint(q: Question, lang: Lang) -> str:
+def hint(q: Question | FirstQuestion, lang: Lang) -> str:
     """How to answer, for whoever types: the parent, or desk staff (then in English)."""
     _ = lang._
     if q.type in ("yesno", "choice"):
         return _("Choose with the arrow keys or a number, then press Enter.")
     if q.type == "note":
         return _("Press Enter to go on.")
-    examples = date_examples(q, lang)
+    from medguide.bot.guide.answers import date_examples
+
+    examples = date_examples(q, lang)  # type: ignore[arg-type]
     if q.type == "date" and examples is not None:
         return _("Type the date, like {numeric} or {written}, then press Enter.").format(numeric=examples[0], written=examples[1])
     if q.type == "month_day" and examples is not None:
@@ -53,6 +60,8 @@ def question_view(engine: Engine, keep: str | None = None, ui: Lang | None = Non
 
     ``echo`` says back the answer just accepted.
     """
+    from medguide.bot.guide.answers import AnswerError, Ambiguous, parse
+
     q = engine.current
     assert q is not None
     lang = engine.lang
@@ -73,6 +82,17 @@ def question_view(engine: Engine, keep: str | None = None, ui: Lang | None = Non
     return QuestionView(
         qid=q.id, kind=q.type, ask=engine.ask(q), help=engine.help(q) or "", choices=labels, prefill=prefill,
         example=_example_line(q, lang, ui), hint=hint(q, ui or lang), check=check, echo=echo,
+    )
+
+
+def first_view(first: FirstQuestion, lang: Lang, ui: Lang | None = None) -> QuestionView:
+    """The first question as :func:`question_view` shows it, before the engine has loaded (nothing answered yet).
+
+    Only questions answered by a choice or with Enter come here (``first_question.SHOWN``): no example line, no reader.
+    """
+    return QuestionView(
+        qid=first.id, kind=first.type, ask=first.ask, help=first.help, choices=first.choices, prefill="",
+        example="", hint=hint(first, ui or lang), check=None, echo="",
     )
 
 
@@ -106,6 +126,8 @@ def help_sections(engine: Engine, lang: Lang | None = None) -> list[tuple[str, s
         if q.unknown and q.unknown_effect:
             effect = engine.unknown_effect(q, lang) or ""
             sections.append((_("If you do not know"), effect + "\n" + _("Press F5 or the \"I don't know\" button.")))
+        from medguide.flows.model import glossary
+
         words = []
         terms = glossary()
         if terms:
@@ -173,6 +195,10 @@ class QuestionScreen(MedguideScreen):
             self._show(error, keep, echo)
 
     def _show(self, error: str = "", keep: str | None = None, echo: str = "") -> None:
+        first = self.medguide.first_question()
+        if first is not None:  # the engine is still loading: its first question, read without it
+            self._show_first(first)
+            return
         engine = self.engine
         if engine.finished:
             self.medguide.show_current()
@@ -188,6 +214,13 @@ class QuestionScreen(MedguideScreen):
         panel = self.medguide.panel_view()
         if panel is not None:
             self.query_one(SidePanel).view = panel
+
+    def _show_first(self, first: FirstQuestion) -> None:
+        _ = self.ui._
+        self.query_one(StepProgress).show(_("Step {n} of about {m}").format(n=1, m=first.steps), 0, first.steps)
+        self.query_one(QuestionCard).show(first_view(first, self.lang, self.ui))
+        self.query_one("#unknown", Button).disabled = not first.unknown
+        self.query_one("#keys").show(self.hints())  # type: ignore[attr-defined]
 
     def refresh_language(self) -> None:
         """After F2: every word again in the new language; what was typed stays in the box."""
@@ -228,6 +261,8 @@ class QuestionScreen(MedguideScreen):
             q = engine.current
             labels = tuple(o.label for o in reply.options)
             if q is not None and reply.code == "ambiguous" and self.ui.code != engine.lang.code:  # the desk: both languages
+                from medguide.bot.guide.answers import display
+
                 labels = tuple(f"{o.label} ({display(q, o.value, engine.lang)})" for o in reply.options)
             again = self.ui._("No, let me type it again") if reply.code == "unusual" else self.ui._("Let me type it again")
             card.ask_back(reply.error or "", labels, again, reply.text)
@@ -269,6 +304,8 @@ class QuestionScreen(MedguideScreen):
         self.medguide.open_review()
 
     def action_help(self) -> None:
+        from medguide.bot.faces.app.screens.help import HelpScreen
+
         sections = help_sections(self.engine)
         if self.ui.code != self.lang.code:  # the desk: the caller's words with the staff's English beside them
             sections = side_by_side(sections, help_sections(self.engine, self.ui))

@@ -14,10 +14,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import RadioButton, RadioSet
 
+from medguide.bot.faces.app.textual_compat import RadioCursor
 from medguide.bot.faces.app.widgets.plain import safe
 
 
-class ChoiceSet(RadioSet):
+class ChoiceSet(RadioCursor, RadioSet):
     """The choices of one question; the labels come from the catalogs and are shown as plain text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,7 +66,7 @@ class ChoiceSet(RadioSet):
 
     def on_mount(self) -> None:
         if self._initial is not None:
-            self._selected = self._initial
+            self.cursor = self._initial
 
     def relabel(self, labels: tuple[str, ...], pressed: int | None) -> None:
         """Show ``labels`` (another question's choices) with ``pressed`` (or none) chosen."""
@@ -80,39 +81,39 @@ class ChoiceSet(RadioSet):
             for i, button in enumerate(buttons):
                 used = i < len(labels)
                 if used:
-                    button.label = Text(self._label(i, labels[i]))
+                    label = self._label(i, labels[i])
+                    if str(button.label) != label:  # a new label lays the set out again: only when it differs
+                        button.label = Text(label)
                 button.value = used and i == pressed
-                button.display = used
-            self._pressed_button = buttons[pressed] if pressed is not None else None  # type: ignore[assignment]
+                if button.display != used:
+                    button.display = used
+            self.press_quietly(buttons[pressed] if pressed is not None else None)
         self.count = len(labels)
-        self._selected = pressed if pressed is not None else 0
+        self.cursor = pressed if pressed is not None else 0
 
     def action_next_button(self) -> None:
         """Down: the next choice of this question (hidden spare buttons are skipped), wrapping round."""
         if self.count:
-            self._selected = 0 if self._selected is None else (self._selected + 1) % self.count
+            self.cursor = 0 if self.cursor is None else (self.cursor + 1) % self.count
 
     def action_previous_button(self) -> None:
         if self.count:
-            self._selected = self.count - 1 if self._selected is None else (self._selected - 1) % self.count
-
-    def _scroll_to_selected(self) -> None:
-        """The set grows to fit its choices and is never scrolled: skip RadioSet's extra frame."""
+            self.cursor = self.count - 1 if self.cursor is None else (self.cursor - 1) % self.count
 
     @property
     def highlighted(self) -> int | None:
-        return self._selected
+        return self.cursor
 
     def action_pick(self, number: int) -> None:
         if 1 <= number <= self.count:
-            self._selected = number - 1
+            self.cursor = number - 1
             self.action_toggle_button()
 
     def action_submit(self) -> None:
-        index = self._selected
+        index = self.cursor
         if index is None or index >= self.count:
             return
-        button = self._nodes[index]
+        button = self.children[index]
         assert isinstance(button, RadioButton)
         if not button.value:
             button.value = True
