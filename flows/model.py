@@ -79,6 +79,8 @@ class Question(_Strict):
     not_after: Literal["today"] | None = None
     not_before: str | None = None
     not_above: str | None = None
+    not_below: str | None = None
+    """An earlier answer this one cannot be less than (the most people a plan may cover, and the children on it)."""
     optional: bool = False
     """A question a story may leave out; its ``default`` answer (a choice code, yes/no, or "unknown") is used."""
     default: str | None = None
@@ -220,7 +222,7 @@ class Flow(_Strict):
                         raise ValueError(f"{q.id}: unknown predicate {ref!r}")
             if not q.next or q.next[-1].when or q.next[-1].unless:
                 raise ValueError(f"{q.id}: the last way forward must have no condition")
-            for ref in (q.not_before, q.not_above, q.usual_not_above):
+            for ref in (q.not_before, q.not_above, q.not_below, q.usual_not_above):
                 if ref is not None and ref not in ids:
                     raise ValueError(f"{q.id}: refers to unknown question {ref!r}")
             if q.usual_not_above is not None and self.by_id[q.usual_not_above].type != q.type:

@@ -350,3 +350,21 @@ def test_staff_errors_are_in_english_and_staff_may_type_the_callers_word():
     refused = e.answer("maybe", typist=STAFF)
     assert refused.error == "Please answer yes or no."
     assert e.answer("có", typist=STAFF).ok and e.answers["order_changed"] is True
+
+
+@pytest.mark.parametrize("code,qid,text,choice", [
+    ("es", "my_role", "Pago", "payer"), ("es", "my_role", "recibo", "recipient"), ("en", "my_role", "I pay", "payer"),
+    ("es", "living_arrangement", "con un pariente", "relative"), ("tl", "my_role", "Ako ang nagbabayad", "payer"),
+    ("zh_Hans", "my_side_plan", "有，是我的", "me"),
+])
+def test_the_first_words_of_one_choice_pick_it(code, qid, text, choice):
+    assert read(qid, text, code) == choice
+
+
+@pytest.mark.parametrize("code,qid,text", [
+    ("es", "my_side_plan", "Sí"),          # "Sí, mi plan" and "Sí, el plan de mi cónyuge ...": never guessed
+    ("en", "my_role", "I"),                # too short to be words of one choice
+    ("en", "my_role", "I pa"),             # part of a word is not a word
+])
+def test_words_that_start_two_choices_or_part_of_a_word_pick_none(code, qid, text):
+    assert read(qid, text, code)[:2] == ("refused", "not_a_choice")

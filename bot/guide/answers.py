@@ -178,12 +178,29 @@ def _choice_names(qid: str, choices: tuple, lang: Lang) -> dict[str, str]:
     return names
 
 
+def _label_start(text: str, names: dict[str, str]) -> str | None:
+    """The one choice whose name starts with the words typed ("Pago" for "Pago la manutención"), else None.
+
+    Whole words only in languages written with spaces; in Chinese, two characters or more. Words that
+    start two choices' names ("Sí" for "Sí, mi plan" and "Sí, el plan de ...") pick neither.
+    """
+    cjk = any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    if len(text) < (2 if cjk else 3):
+        return None
+    codes = {code for name, code in names.items()
+             if name.startswith(text) and (cjk or len(name) == len(text) or not name[len(text)].isalnum())}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _choice(q: Question, raw: str, lang: Lang, others: dict, today: date, order: str | None) -> str:
     text = _words(raw)
     names = _choice_names(q.id, q.choices, lang)
     for candidate in (text, _without_particles(text)):
         if candidate in names:
             return names[candidate]
+    found = _label_start(text, names)
+    if found is not None:
+        return found
     raise AnswerError("not_a_choice", lang._("Please pick one of the choices by its number, from 1 to {n}.").format(n=len(q.choices)))
 
 
@@ -353,6 +370,11 @@ def _not_above(q: Question, value: Any, lang: Lang, others: dict, money: bool = 
         if value > limit:
             shown = lang.money(limit) if money else lang.number(limit)
             raise AnswerError("above_earlier_answer", lang._("This cannot be more than your earlier answer, {limit}.").format(limit=shown))
+    if q.not_below and others.get(q.not_below) is not None and not isinstance(others[q.not_below], str):
+        limit = others[q.not_below]
+        if value < limit:
+            shown = lang.money(limit) if money else lang.number(limit)
+            raise AnswerError("below_earlier_answer", lang._("This cannot be less than your earlier answer, {limit}.").format(limit=shown))
 
 
 # ---------------------------------------------------------------- dates
