@@ -81,6 +81,8 @@ class Answers:
         """Questions answered "I don't know" that a builder read as a stated default."""
         self.choices: dict[str, tuple[Any, ...]] = {}
         """For an assumed question whose possible answers the builder gave: those answers."""
+        self.outcomes_read: list[str] = []
+        """The earlier rules whose outcomes the builder read: what those depend on, this result does too."""
 
     def _id(self, question: str) -> str:
         found = self.aliases.get(question, question)
@@ -130,11 +132,13 @@ class Answers:
             view.allowed = self.allowed
             view.assumed = self.assumed  # an "I don't know" read in any item is this result's too
             view.choices = self.choices
+            view.outcomes_read = self.outcomes_read
             views.append(view)
         return views
 
     def outcome(self, rule: str) -> Any:
         """The outcome of a rule worked out earlier in this session (None when it did not apply or was refused)."""
+        self.outcomes_read.append(rule)
         return self.outcomes.get(rule)
 
 

@@ -541,36 +541,67 @@ class Engine:
         answers = self.path_answers()
         groups = answers.groups
         outcomes: dict[str, Outcome] = {}
+        earlier: dict[str, Result] = {}
         found = []
         for step in self.flow.results:
             if step.each is None:
                 if all(self.flow.holds(p, answers) for p in step.when):
-                    found += self._result(step, answers, groups, None, outcomes)
+                    found += self._result(step, answers, groups, None, outcomes, earlier)
             else:
                 for n, item in enumerate(groups[step.each], start=1):
                     view = PathAnswers({**answers, **item})
                     view.groups = groups
                     if all(self.flow.holds(p, view) for p in step.when):
-                        found += self._result(step, view, groups, n, outcomes)
+                        found += self._result(step, view, groups, n, outcomes, earlier)
             for r in found:
                 if r.rule == step.rule and r.outcome is not None and r.item in (None, 1):
                     outcomes.setdefault(step.rule, r.outcome)
+                    earlier.setdefault(step.rule, r)
         return found
 
     def _result(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
-                item: int | None, outcomes: dict[str, Outcome]) -> list[Result]:
-        found, choices = self._evaluate(step, answers, groups, item, outcomes)
+                item: int | None, outcomes: dict[str, Outcome], earlier: dict[str, Result] | None = None) -> list[Result]:
+        found, choices, read = self._evaluate(step, answers, groups, item, outcomes)
         if found is None:
             return []
         alternatives = self._alternatives(step, answers, groups, item, outcomes, found, choices)
+        if not alternatives:
+            inherited = self._inherited(step, answers, groups, item, outcomes, found, read, earlier or {})
+            if inherited:
+                alternatives = inherited
         if alternatives is None:  # no unknown answer changes it: it does not depend on them
             found = replace(found, assumed=())
         elif alternatives:
             found = replace(found, alternatives=alternatives)
         return [found]
 
+    def _inherited(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
+                   item: int | None, outcomes: dict[str, Outcome], found: Result, read: list[str],
+                   earlier: dict[str, Result]) -> tuple[Alternative, ...]:
+        """What an earlier result depends on, a result built on its outcome depends on too.
+
+        A credit that depends on how many people a plan covers gives an amount owed again that does
+        too: this result is worked out again from each of the earlier result's alternatives.
+        """
+        alternatives: list[Alternative] = []
+        for rule in dict.fromkeys(read):
+            before = earlier.get(rule)
+            if before is None or not before.alternatives:
+                continue
+            runs = []
+            for alt in before.alternatives:
+                if alt.result.outcome is None:
+                    continue
+                changed, changed_groups = _with_answer(answers, groups, alt.question, alt.value)
+                got = self._evaluate(step, changed, changed_groups, item, {**outcomes, rule: alt.result.outcome})[0]
+                if got is not None:
+                    runs.append(Alternative(alt.question, alt.value, got))
+            if len({_sameness(a.result) for a in runs} | {_sameness(found)}) > 1:
+                alternatives += runs
+        return tuple(alternatives)
+
     def _evaluate(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
-                  item: int | None, outcomes: dict[str, Outcome]) -> tuple[Result | None, dict[str, tuple]]:
+                  item: int | None, outcomes: dict[str, Outcome]) -> tuple[Result | None, dict[str, tuple], list[str]]:
         builder = getattr(builders, step.facts)
         view = Answers(answers, self.today, self.flow.aliases, groups, outcomes)
         view.allowed = getattr(builder, "reads", None)
@@ -578,17 +609,17 @@ class Engine:
         try:
             facts = builder(view)
         except MissingFact as exc:
-            return Result(step.rule, missing=exc.question, **where), view.choices
+            return Result(step.rule, missing=exc.question, **where), view.choices, view.outcomes_read
         except NotApplicable:
-            return None, {}
+            return None, {}, view.outcomes_read
         result = evaluate(step.rule, _fit(step.rule, facts))
         assumed = tuple(dict.fromkeys(view.assumed))
         if isinstance(result, Outcome):
-            return Result(step.rule, outcome=result, assumed=assumed, **where), view.choices
+            return Result(step.rule, outcome=result, assumed=assumed, **where), view.choices, view.outcomes_read
         if result.code == "missing" and answers.get(result.field) == UNKNOWN:
             # the rule needs that "I don't know"
-            return Result(step.rule, missing=result.field, assumed=assumed, **where), view.choices
-        return Result(step.rule, refusal=result, assumed=assumed, **where), view.choices
+            return Result(step.rule, missing=result.field, assumed=assumed, **where), view.choices, view.outcomes_read
+        return Result(step.rule, refusal=result, assumed=assumed, **where), view.choices, view.outcomes_read
 
     def _alternatives(self, step: Any, answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]],
                       item: int | None, outcomes: dict[str, Outcome], found: Result,

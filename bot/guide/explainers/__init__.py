@@ -152,6 +152,8 @@ def _depends(result: "Result", lang: Lang, question_text: Callable[[str], str] |
         why.append(say(f"depends.question.{qid}", question_text(qid) if question_text else lang.p_(f"q:{qid}", q.ask)))
         if q.unknown_effect:
             why.append(say(f"depends.effect.{qid}", _effect(qid, q.unknown_effect, lang, ctx)))
+        told = _told_apart([a for a in result.alternatives if a.question == qid and a.result.missing is None],
+                           lang, question_text, ctx)
         for alt in (a for a in result.alternatives if a.question == qid):
             answer = _answer_words(qid, alt.value, lang)
             if alt.result.missing is not None and alt.result.missing in load().by_id:
@@ -161,12 +163,46 @@ def _depends(result: "Result", lang: Lang, question_text: Callable[[str], str] |
                     "If the answer is \u201c{answer}\u201d, the guide needs one more answer: {question}").format(
                     answer=answer, question=text)))
                 continue
-            said = explain(alt.result, lang, question_text, ctx)
             why.append(say(f"depends.if.{qid}", _("If the answer is \u201c{answer}\u201d: {result}").format(
-                answer=answer, result=said.headline)))
+                answer=answer, result=told[id(alt)])))
+    steps, dates = _shared_steps(list(result.alternatives), lang, question_text, ctx)
     return Explanation(result.rule, say(f"{result.rule}.depends", _unworkable_depends(result.rule, lang)), why, [
         say("depends.find_the_answer", _("Find the answer in your order or the plan's papers, then go back and give it.")),
-    ], [], depends=[line for line in why if line.key.startswith("depends.question.")])
+        *steps], [], depends=[line for line in why if line.key.startswith("depends.question.")], dates=dates)
+
+
+def _explained(alternatives: list, lang: Lang, question_text: Callable[[str], str] | None,
+               ctx: Context) -> dict[int, Explanation]:
+    return {id(alt): explain(alt.result, lang, question_text, ctx) for alt in alternatives}
+
+
+def _shared_steps(alternatives: list, lang: Lang, question_text: Callable[[str], str] | None,
+                  ctx: Context) -> tuple[list[Said], list]:
+    """The next steps (and dated ones) every answer gives: true whatever the answer turns out to be."""
+    said = list(_explained([a for a in alternatives if a.result.outcome is not None], lang, question_text, ctx).values())
+    if not said or len(said) < len(alternatives):
+        return [], []
+    steps = [line for line in said[0].next_steps if all(str(line) in map(str, x.next_steps) for x in said[1:])]
+    dates = [d for d in said[0].dates if all(d in x.dates for x in said[1:])]
+    return steps, dates
+
+
+def _told_apart(alternatives: list, lang: Lang, question_text: Callable[[str], str] | None, ctx: Context) -> dict[int, str]:
+    """Each alternative's headline; where every headline is the same, with the first line that tells them apart.
+
+    "The credit is in place again." under each count of people says nothing; the amount owed again does.
+    """
+    said = _explained(alternatives, lang, question_text, ctx)
+    if len({str(x.headline) for x in said.values()}) != 1 or len(said) < 2:
+        return {key: str(x.headline) for key, x in said.items()}
+    lines = {key: [str(line) for line in (*x.why, *x.next_steps)] for key, x in said.items()}
+    shared = set.intersection(*(set(found) for found in lines.values()))
+    gap = "" if lang.code.startswith("zh") else " "
+    told = {}
+    for key, x in said.items():
+        apart = [line for line in lines[key] if line not in shared]
+        told[key] = f"{x.headline}{gap}{apart[0]}" if apart else str(x.headline)
+    return told
 
 
 def _unworkable_depends(rule: str, lang: Lang) -> str:
