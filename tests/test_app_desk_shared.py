@@ -13,7 +13,6 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 from textual.widgets import DataTable
 

@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 
 from medguide.bot.devtools.story import StoryFile, answered_in_order, play
 from medguide.bot.guide.engine import Engine

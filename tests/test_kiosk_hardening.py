@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import fcntl
-import pytest
 from textual.app import App
 
 from medguide.bot.faces.app import pin as pins

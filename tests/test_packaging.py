@@ -7,7 +7,6 @@ a whole Spanish interview through the plain chat, and a line through `rules run`
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys

@@ -612,7 +612,7 @@ class Engine:
             return Result(step.rule, missing=exc.question, **where), view.choices, view.outcomes_read
         except NotApplicable:
             return None, {}, view.outcomes_read
-        result = evaluate(step.rule, _fit(step.rule, facts))
+        result = evaluate(step.rule, facts)
         assumed = tuple(dict.fromkeys(view.assumed))
         if isinstance(result, Outcome):
             return Result(step.rule, outcome=result, assumed=assumed, **where), view.choices, view.outcomes_read
@@ -721,31 +721,6 @@ def _with_answer(answers: dict[str, Any], groups: dict[str, list[dict[str, Any]]
     return changed, changed_groups
 
 
-def _fit(rule_id: str, facts: dict[str, Any]) -> dict[str, Any]:
-    """Facts as the rule of this version reads them: facts it does not take yet are left out.
-
-    The builders give the facts of the rules' next contract (dates read against today, and more);
-    this keeps the interview working with a rules layer that does not take them yet, and does
-    nothing once it does.
-    """
-    from medguide.rules import RULES
-
-    found = RULES.get(rule_id)
-    if found is None:
-        return facts
-    fields = found.facts.model_fields
-    kept = {k: v for k, v in facts.items() if k in fields}
-    if "policies" in kept:
-        policy = fields["policies"].annotation.__args__[0]  # type: ignore[union-attr]
-        allows_none = "None" in str(policy.model_fields["health_benefits"].annotation)
-        kept["policies"] = [{**p, "health_benefits": False} if p.get("health_benefits") is None and not allows_none
-                            else p for p in kept["policies"]]
-    if "step_parent_plan_of" in kept and kept["step_parent_plan_of"] == "both" and \
-            "both" not in str(fields["step_parent_plan_of"].annotation):
-        kept["step_parent_plan_of"] = "parent_a"
-    return kept
-
-
 def _sameness(result: Result) -> tuple:
     """What makes two results the same for a person: the outcome code and figures, or what is missing."""
     if result.outcome is not None:
@@ -776,3 +751,4 @@ def from_canonical(q: Question, text: str) -> Any:
     if q.type == "date":
         return date.fromisoformat(text)
     return text
+

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from medguide.rules import Outcome, evaluate
 from medguide.rules.parameters import (UT_CHANGE_NOTICE_DAYS, UT_OPERATION_OF_LAW_FROM, UT_VERIFICATION_DUE,
-                                       UT_VERIFICATION_EARLIEST, UT_VOLUNTARY_CREDIT_FROM)
+                                       UT_VERIFICATION_EARLIEST)
 from medguide.rules.utah.primary_plan import ORDER_LANGUAGE_TEMPLATE
 
 from medguide.bot.words.i18n import Lang

@@ -13,7 +13,6 @@ calendar, the letter to send) where the mode can save.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
