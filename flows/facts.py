@@ -423,7 +423,7 @@ def out_of_network(a: Answers) -> dict:
 
 
 @reads("bill_care_date", "bill_paid_on", "bill_disputed", "bill_can_pay_30", "bill_notified_on",
-       "ca_reimburse_period", "ca_reimburse_days")
+       "ca_reimburse_period", "ca_reimburse_days", "bill_payment_schedule")
 def reimbursement_deadlines(a: Answers) -> dict:
     facts: dict[str, Any] = {
         # 4063(b): "not more than 30 days after accruing the costs": the date of care, not of payment.
@@ -438,6 +438,10 @@ def reimbursement_deadlines(a: Answers) -> dict:
         facts["notified_on"] = notified
     if a.assume("ca_reimburse_period", False):
         facts["court_period_days"] = a["ca_reimburse_days"]
+    else:  # 4063(b)(3): with no period from the court, a provider's or a written payment schedule governs
+        schedule = a.assume("bill_payment_schedule", "none")
+        if schedule != "none":
+            facts["payment_schedule"] = schedule
     return facts
 
 

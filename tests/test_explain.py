@@ -12,7 +12,6 @@ import re
 import statistics
 from collections import defaultdict
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -91,7 +90,9 @@ def _key(o: Outcome) -> str | None:
         "ut.uninsured_expenses": lambda: m(f["other_parent_owes"]),
         "ca.apportion_expenses": lambda: m(f["parent_a_share"]),
         "ca.out_of_network": lambda: m(f["excess"] or f["shared_amount"]),
-        "ca.reimbursement_deadlines": lambda: d(f["statement_due"]) if f["statement_due"] else None,
+        # the list's last day until the other parent is told the amount; then the payment's (a schedule has no date)
+        "ca.reimbursement_deadlines": lambda: (d(f["payment_due"]) if f["payment_due"] else None) if f["notified_on"]
+        else d(f["statement_due"]) if f["statement_due"] else None,
         "ca.medical_insurance_form": lambda: EN.number(len(f["missing"])) if f["missing"] else None,
         "reasonable_cost": lambda: None if o.outcome == "not_reasonable_low_income" else m(f["cost"]),
     }

@@ -15,6 +15,7 @@ A story is a YAML file a help-desk lead, a court self-help worker or a lawyer ca
       ut.premium_credit: {outcome: credit, figures: {adjusted_support: "317.00"}}
       ut.credit_start: absent  # the rule must not apply
       ut.primary_plan: {missing: other_birthday}    # it waits for an "I don't know" answer
+      ca.apportion_expenses#2: {outcome: half_each} # one item of a group (bill 2); the bare id is the last
     tells: [ut.premium_credit.support_becomes]      # stable keys of lines the parent is told
     never_tells: [ut.credit_end.ended]
     says: ["$317.00"]          # exact words, where the wording is the point
@@ -27,7 +28,9 @@ story, naming the question and its English words, unless the interview marks it 
 its default is used and noted). An answer the guide never asked for is listed; with ``strict:
 true`` (or ``medguide story --strict``) it fails the story. An answer may also be a mapping:
 ``{typed: "04/05/2023", means: 2023-04-05}`` picks one reading where the guide asks which was
-meant, and ``{typed: "3.20", confirm: yes}`` confirms an unusual amount.
+meant, and ``{typed: "3.20", confirm: yes}`` confirms an unusual amount. A repeated group (several
+bills, several plans) is answered as a list under the group's name (``bills: [{bill_amount: ...},
+{...}]``); its "another one?" question is answered from the list's length.
 """
 
 from __future__ import annotations
@@ -455,7 +458,8 @@ def _check(story: StoryFile, player: _Player, transcript: str) -> list[str]:
         return failures
     results = e.results()
     explanations = explain_session(e)
-    by_rule = {r.rule: (r, x) for r, x in zip(results, explanations)}
+    by_rule = {r.rule: (r, x) for r, x in zip(results, explanations)}  # a rule of a group: its last item
+    by_rule.update({f"{r.rule}#{r.item}": (r, x) for r, x in zip(results, explanations) if r.item is not None})
     for rule_id, want in story.expect.items():
         result, said = by_rule.get(rule_id, (None, None))
         if want == "absent":

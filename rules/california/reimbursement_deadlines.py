@@ -34,7 +34,7 @@ within the period the court set (``court_period_days``); if it set none, by the
 payment schedule of the provider or of the parents' written agreement when one
 applies (``payment_schedule``, echoed as a figure; no date is computed then),
 and only otherwise within 30 days of the notification. ``payment_basis`` says
-which. ``payment_due`` is null until the other parent has been notified (or when
+which; ``notified_on`` echoes the notification (null when not given). ``payment_due`` is null until the other parent has been notified (or when
 a schedule governs). With ``as_of`` (today), ``statement_passed`` says whether
 the statement's last day has passed with no notification given yet (null once
 notified: ``statement_late`` then says whether the notification came after that
@@ -171,7 +171,7 @@ def reimbursement_deadlines(facts: ReimbursementFacts, explain: bool = True) -> 
                       f"notified_on: {notified.isoformat()} is after as_of ({today.isoformat()}); "
                       "expected the date the other parent was told the amount, on or before as_of")
     if facts.rights_assigned:
-        figures = {"statement_due": None, "payment_due": None, "actions": [], "payment_basis": None,
+        figures = {"statement_due": None, "payment_due": None, "notified_on": notified, "actions": [], "payment_basis": None,
                    "payment_schedule": facts.payment_schedule, "statement_passed": None, "statement_late": None,
                    "payment_passed": None}
         steps = (RightsAssigned("rights_assigned", "rights_assigned = true", "not_applicable"),) if explain else ()
@@ -221,7 +221,7 @@ def reimbursement_deadlines(facts: ReimbursementFacts, explain: bool = True) -> 
     if not facts.can_pay_within_30_days:
         actions.append("ask_for_payment_schedule")
         citations.append("Cal. Fam. Code 4063(g)(4)")
-    figures = {"statement_due": statement_due, "payment_due": payment_due, "actions": actions,
+    figures = {"statement_due": statement_due, "payment_due": payment_due, "notified_on": notified, "actions": actions,
                "payment_basis": basis, "payment_schedule": facts.payment_schedule,
                "statement_passed": statement_passed, "statement_late": statement_late,
                "payment_passed": payment_passed}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from medguide.rules import Outcome, Refusal
@@ -219,6 +220,14 @@ def _item_headline(x: Explanation, result: "Result", lang: Lang, ctx: Context) -
     return replace(x, headline=say(x.headline.key, lang._("{item}: {headline}").format(item=title, headline=x.headline)))
 
 
+def _of_item(result: "Result", ctx: Context) -> Context:
+    """For one item of a group (bill 2), the answers as that item gave them: who paid bill 2, not the last bill."""
+    groups = getattr(ctx.answers, "groups", None)
+    if result.item is None or not result.group or not groups or result.item > len(groups.get(result.group, ())):
+        return ctx
+    return replace(ctx, answers={**ctx.answers, **groups[result.group][result.item - 1]})
+
+
 def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | None = None,
             ctx: Context = NO_CONTEXT) -> Explanation:
     """Plain words for one engine result: the figure first, then why, then what to do, then the law.
@@ -227,6 +236,7 @@ def explain(result: "Result", lang: Lang, question_text: Callable[[str], str] | 
     interview's own text is translated here. ``ctx`` is the rest of the situation (today, the answers,
     the other results), so a result can say what it depends on.
     """
+    ctx = _of_item(result, ctx)
     if result.alternatives:
         return _item_headline(_depends(result, lang, question_text, ctx), result, lang, ctx)
     if result.outcome is not None:
@@ -247,4 +257,36 @@ def explain_all(results: Iterable["Result"], lang: Lang,
                 question_text: Callable[[str], str] | None = None, ctx: Context | None = None) -> list[Explanation]:
     found = list(results)
     ctx = ctx if ctx is not None else Context(results=tuple(found))
-    return [explain(r, lang, question_text, ctx) for r in found]
+    said = [explain(r, lang, question_text, ctx) for r in found]
+    return _with_totals(found, said, lang)
+
+
+def _with_totals(results: list, said: list[Explanation], lang: Lang) -> list[Explanation]:
+    """Several bills: the last bill's result also gives the total per parent, from the bills' own figures.
+
+    Only bills with an outcome count; a bill whose result waits for an answer is left out and said so.
+    """
+    _, m = lang._, lang.money
+    for rule in ("ca.apportion_expenses", "ut.uninsured_expenses"):
+        at = [n for n, r in enumerate(results) if r.rule == rule and r.item is not None]
+        if len(at) < 2:
+            continue
+        known = [results[n].outcome for n in at if results[n].outcome is not None and not results[n].alternatives]
+        if rule == "ca.apportion_expenses":
+            mine = sum((o.figures["parent_a_share"] for o in known), Decimal("0.00"))
+            theirs = sum((o.figures["parent_b_share"] for o in known), Decimal("0.00"))
+            lines = [say(f"{rule}.total_shares", _("Across the {count} bills, your share is {mine} and the other parent's is {theirs}.")).format(
+                count=lang.number(len(known)), mine=m(mine), theirs=m(theirs))]
+        else:
+            i_owe = sum((o.figures["other_parent_owes"] for o in known if o.figures["owed_by"] == "parent_a"), Decimal("0.00"))
+            owed = sum((o.figures["other_parent_owes"] for o in known if o.figures["owed_by"] != "parent_a"), Decimal("0.00"))
+            lines = [say(f"{rule}.total_owed", _("Across the {count} bills, you owe {mine} and the other parent owes you {theirs}.")).format(
+                count=lang.number(len(known)), mine=m(i_owe), theirs=m(owed))]
+            if any(o.outcome == "recovery_at_risk" for o in known):
+                lines.append(say(f"{rule}.total_at_risk", _("For a bill whose proof was late, a court may deny the share.")))
+        if len(known) < len(at):
+            lines.append(say(f"{rule}.total_leaves_out", _("Bills whose result depends on an answer are not in this total.")))
+        if known:
+            last = at[-1]
+            said[last] = replace(said[last], why=said[last].why + lines)
+    return said

@@ -22,8 +22,9 @@ def ocse_medical_support(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> E
             say("children_have_good_insurance", _("The children have good insurance, so no request is needed.")),
             [say("office_asks_only_when", _("The office asks for this only when the children do not have good insurance."))]),
         "request_needed": lambda: (
-            say("when_apply_child_support", _("When you apply for child support, ask for medical support too.")),
-            [say("office_acts_when_need", _("The office acts when the need for insurance is on the application."))]),
+            say("tell_office_need_insurance", _("Tell the child support office that the children need health insurance.")),
+            [say("office_acts_when_need", _("The office acts when the need for insurance is on the application.")),
+             say("application_did_not_ask", _("Your application did not ask for it."))]),
         "ocse_petitions": lambda: (
             say("child_support_office_will", _("The child support office will ask the court for medical support.")),
             [acts, say("court_may_then_order", _("The court may then order the paying parent to insure the children."))]),
@@ -39,5 +40,8 @@ def ocse_medical_support(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> E
                else say("office_does_not_collect", _("The office does not collect unpaid medical bills unless the court orders it.")))
     todo = [contact]
     if o.outcome == "request_needed":
-        todo.insert(0, say("form_use_apply_ask", _("On the form you use to apply, ask for health insurance for the children.")))
+        todo.insert(0, say("ask_add_need_to_case", _("Ask the office how to add the need for health insurance to your case.")))
+    if not f["uninsured_claims_enforced"]:
+        # Seed 002: "uninsured medical claims are not enforced by the OCSE unless the court orders it to do so".
+        todo.append(say("ask_court_order_collect", _("To have the office collect unpaid medical bills, ask the court for an order.")))
     return made(o, headline, why, todo + [lawyer])

@@ -6,14 +6,12 @@ from medguide.rules import Outcome
 from medguide.rules.parameters import CA_ACCESS_MILES
 
 from medguide.bot.words.i18n import Lang
-from medguide.bot.guide.explainers.base import (NO_CONTEXT, Context, Explanation, Unexplained, dated, explainer, made, pick, step,
-                                                steps, say)
+from medguide.bot.guide.explainers.base import (NO_CONTEXT, Context, Dated, Explanation, Unexplained, dated, explainer, made, pick,
+                                                step, steps, say)
 
 ME, OTHER = "parent_a", "parent_b"
-
-
-def _list_costs(lang: Lang) -> str:
-    return say("send_other_parent_list", lang._("Send the other parent a list of each cost within 30 days."))
+SENT_WITH_THE_LIST = ("send_itemized_statement", "send_proof_and_request_reimbursement", "ask_other_parent_to_pay_provider")
+"""4063(b)(1), (2): what goes to the other parent with the itemized statement."""
 
 
 # ---------------------------------------------------------------- ca.apportion_expenses
@@ -30,7 +28,6 @@ def apportion_expenses(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Exp
         if mine != theirs:
             why.append(say("odd_cent_share", _("The odd cent is in your share.")))
         return made(o, headline, why, [
-            _list_costs(lang),
             say("parent_may_ask_court", _("A parent may ask the court to split costs by income instead.")),
         ])
     if o.outcome == "by_income":
@@ -54,7 +51,7 @@ def apportion_expenses(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Exp
                 amount=amount, mine=m(a), total=m(a + b), share=m(mine)),
             say("other_parent_pays_rest", _("The other parent pays the rest, {theirs}.")).format(theirs=m(theirs)),
         ]
-        return made(o, headline, why, [_list_costs(lang)])
+        return made(o, headline, why, [])
     raise Unexplained(o.outcome)
 
 
@@ -94,7 +91,7 @@ def out_of_network(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explana
         return made(o, say("whole_shared_between_parents", _("The whole {shared} is shared between the parents.")).format(shared=shared), [
             say("care_used_ordered_plan", _("The care used the ordered plan and its preferred doctor.")),
             say("no_part_falls_one", _("So no part of it falls on one parent alone.")),
-        ], [split, _list_costs(lang)])
+        ], [split])
     excess = step(o, "excess")
     why = []
     if excess is not None:
@@ -104,7 +101,7 @@ def out_of_network(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explana
     if o.outcome == "no_excess":
         why.append(say("same_there_no_extra", _("That is the same, so there is no extra cost.")))
         return made(o, say("there_no_extra_cost", _("There is no extra cost, so the whole {shared} is shared.")).format(shared=shared), why,
-                    [split, _list_costs(lang)])
+                    [split])
     if excess is not None:
         why.append(say("minus", _("{charged} minus {in_network} is {excess}.")).format(
             charged=m(excess.args["charged"]), in_network=m(excess.args["in_network"]), excess=m(f["excess"])))
@@ -113,7 +110,7 @@ def out_of_network(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explana
     if o.outcome == "excess_on_obtaining_parent":
         headline = (say("pay_extra_alone", _("You pay the extra {excess} alone.")) if mine
                     else say("other_parent_pays_extra", _("The other parent pays the extra {excess} alone."))).format(excess=m(f["excess"]))
-        return made(o, headline, why, [split, _list_costs(lang)])
+        return made(o, headline, why, [split])
     if o.outcome == "exception_may_apply":
         headline = (say("extra_yours_pay_unless", _("The extra {excess} is yours to pay, unless a court decides otherwise.")) if mine
                     else say("extra_other_parent_s", _("The extra {excess} is the other parent's to pay, unless a court decides otherwise."))
@@ -151,25 +148,68 @@ def reimbursement_deadlines(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -
         ], [say("ask_local_child_support", _("Ask your local child support agency what to do with the bill."))])
     if o.outcome != "deadlines":
         raise Unexplained(o.outcome)
-    why = [say("parent_who_paid_must", _("The parent who paid must send a list of the costs within 30 days."))]
     s = step(o, "statement_due")
-    if s is not None:
-        why[0] = say("parent_who_paid_must_2", _("The parent who paid must send a list of the costs within {days} days.")).format(
-            days=lang.number(s.args["days"]))
+    days = lang.number(s.args["days"]) if s is not None else ""
+    due = f["statement_due"]
+    why = [say("parent_who_paid_must_2", _("The parent who paid must send a list of the costs within {days} days.")).format(days=days),
+           say("days_count_from_care", _("The days count from the date of care, not the day it was paid."))]
+    # The list, the proof and the request are the paying parent's to send: "you" only when that is this parent.
+    mine = ctx.answer("bill_paid_by", "me") != "other_parent"
+    steps_by = [(code, _action(lang, code)) for code in f["actions"] if mine or code not in SENT_WITH_THE_LIST]
+    if not mine:
+        steps_by.insert(0, ("send_itemized_statement", say("other_must_send_list", _("The other parent must send you a list of each cost, "
+                                                                                   "with proof they paid."))))
+    todo = [line for _code, line in steps_by]
+    when: list = []
+    # The itemized statement (4063(b)): told as passed once its last day is behind today, never as a to-do.
+    if f["statement_passed"]:
+        headline = say("list_costs_passed", _("The list of costs was due by {day}, and that day has passed.")).format(day=d(due))
+        todo = [say("send_list_now", _("The parent who paid should send the list now anyway, with proof of payment.")),
+                say("ask_what_late_changes", _("A lawyer or a legal aid office can say what the late list may change."))] + [
+            line for code, line in steps_by if code != "send_itemized_statement"]
+        when = [Dated(due, say("date.list_costs_due", _("List of costs due by {day}.")).format(day=d(due)), passed=True)]
+    elif f["statement_late"] is None:
+        headline = say("list_costs_due", _("The list of costs is due by {day}.")).format(day=d(due))
+        when = dated(due, headline, ctx)
+    else:
+        headline = None
+        # told the amount: the list, the proof and the request went out with it; they are no longer next steps
+        todo = [line for code, line in steps_by if code not in SENT_WITH_THE_LIST]
+        why.append((say("list_sent_late", _("The other parent was told the amount on {day}, after the list was due on {due}."))
+                     if f["statement_late"] else
+                     say("list_sent_in_time", _("The other parent was told the amount on {day}, in time."))).format(
+                         day=d(f["notified_on"]), due=d(due)))
+    # The payment (4063(b)(3)): the court's period; else a provider's or written schedule; else at most 30 days.
     paid = next((s for s in o.steps if s.code in ("court_period", "default_period")), None)
-    if paid is None:
+    basis = f["payment_basis"]
+    if basis == "payment_schedule":
+        why.append(say("provider_schedule_sets", _("The provider's payment plan sets when to pay.")) if f["payment_schedule"] == "provider"
+                   else say("written_schedule_sets", _("The payment plan you both agreed in writing sets when to pay.")))
+        headline = headline or say("pay_by_schedule", _("Pay the bill as its payment plan says."))
+    elif basis is None:
         why.append(say("time_pay_starts_when", _("The time to pay starts when the other parent is told the amount.")))
     else:
-        why.append(say("other_parent_told_amount", _("The other parent was told the amount on {day}.")).format(day=d(paid.args["notified"])))
-        why.append((say("court_set_days_pay", _("The court set {days} days to pay.")) if paid.code == "court_period"
-                    else say("court_set_no_time", _("The court set no time, so they have {days} days to pay."))).format(
-                        days=lang.number(paid.args["days"])))
-        why.append(say("payment_due", _("Payment is due by {day}.")).format(day=d(f["payment_due"])))
-    todo = [_action(lang, code) for code in f["actions"]]
-    headline = say("list_costs_due", _("The list of costs is due by {day}.")).format(day=d(f["statement_due"]))
-    when = dated(f["statement_due"], headline, ctx)
-    if paid is not None:
-        when += dated(f["payment_due"], why[-1], ctx)
+        if paid is not None:
+            why.append((say("court_set_days_pay", _("The court set {days} days to pay.")) if basis == "court_period"
+                        else say("order_sets_no_time", _("The order sets no time and there is no payment plan, so they have at most {days} "
+                                                           "days to pay."))).format(days=lang.number(paid.args["days"])))
+        if f["payment_passed"]:
+            late = say("payment_was_due_passed", _("Payment was due by {day}, and that day has passed.")).format(day=d(f["payment_due"]))
+            if headline is None:
+                headline = late
+            else:
+                why.append(late)
+            todo.append(say("may_ask_court_enforce", _("If the parent who owes has not paid, the other parent may ask the court to enforce the order.")))
+            when.append(Dated(f["payment_due"], say("date.payment_due", _("Payment due by {day}.")).format(day=d(f["payment_due"])), passed=True))
+        else:
+            due_line = say("payment_due", _("Payment is due by {day}.")).format(day=d(f["payment_due"]))
+            when += dated(f["payment_due"], due_line, ctx)
+            if headline is None:
+                headline = due_line
+            else:
+                why.append(due_line)
+    if headline is None:  # told the amount, no time known yet
+        headline = say("list_went_out", _("The list of costs has gone to the other parent."))
     return made(o, headline, why, todo, dates=when)
 
 
