@@ -14,7 +14,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Annotated, Any, Mapping, NamedTuple, Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError, core_schema
 
 CENT = Decimal("0.01")
@@ -82,6 +82,21 @@ class _MoneyText:
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=MAX_MONEY_DIGITS, decimal_places=2), _MoneyText()]
 """A non-negative amount of money, exact to the cent, never through float; as text only in the form MONEY_TEXT."""
+
+
+_PLAIN_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
+def _plain_number_text(value: Any) -> Any:
+    """A number given as text must be plain ASCII digits: Decimal would read "١٢٣", "1_0", "1e2" and " 12 " too."""
+    if isinstance(value, str) and not _PLAIN_NUMBER.fullmatch(value):
+        raise PydanticCustomError("not_a_number", "expected a number such as 12 or \"12.5\" (ASCII digits and at most one "
+                                                  "point: no spaces, signs, underscores or exponents)")
+    return value
+
+
+Miles = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, strict=False), BeforeValidator(_plain_number_text)]
+"""A non-negative distance in miles; as text only plain ASCII digits with at most one point."""
 
 
 def cut(amount: Decimal) -> Decimal:

@@ -37,7 +37,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from ..base import ZERO, FactsModel, Money, Outcome, Refused, Step, money, step_args, step_json
+from ..base import ZERO, FactsModel, Miles, Money, Outcome, Refused, Step, money, step_args, step_json
 from ..parameters import CA_ACCESS_MILES
 from ..registry import rule
 
@@ -68,7 +68,7 @@ class OutOfNetworkFacts(FactsModel):
     obtained_by: Parent
     used_ordered_coverage: bool
     used_preferred_provider: bool
-    distance_miles: Decimal | None = Field(default=None, ge=0, allow_inf_nan=False)
+    distance_miles: Miles | None = None
     emergency: bool = False
     special_needs: bool = False
     coverage_inadequate: bool = False
