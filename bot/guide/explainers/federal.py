@@ -57,6 +57,7 @@ def reasonable_cost(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explan
             say("law_asks_plan_when", _("The law asks for a plan when its cost is not too high.")),
             say("look_plan_costs_less", _("Look for a plan that costs {threshold} or less a month.")).format(threshold=threshold)
             if f["threshold"] else "",
+            say("keep_ordered_plan", _("If a court ordered this plan, keep it until the court changes the order.")),
             say("tell_court_child_support", _("Tell the court or child support office about the cost.")),
         ])
     raise Unexplained(o.outcome)
