@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,7 @@ SHOWN = ("choice", "yesno", "note")
 
 @dataclass(frozen=True)
 class FirstQuestion:
-    """The first question in one language, as the engine would ask it."""
+    """The first question in one language, as the engine would ask it; as read and cached from the flow, in its English."""
 
     id: str
     type: str
@@ -51,17 +51,6 @@ class FirstQuestion:
     """Whether "I don't know" is an answer."""
     steps: int
     """The m of "Step 1 of about m"."""
-
-
-@dataclass(frozen=True)
-class _Start:
-    id: str
-    type: str
-    ask: str
-    help: str
-    choices: tuple[str, ...]
-    unknown: bool
-    steps: int
 
 
 def first_question(code: str, path: Path = FLOW_FILE, cache: Path | None = None) -> FirstQuestion | None:
@@ -81,11 +70,11 @@ def first_question(code: str, path: Path = FLOW_FILE, cache: Path | None = None)
         choices = (words._("Yes"), words._("No"))
     else:
         choices = tuple(words.p_(f"choice:{start.id}", label) for label in start.choices)
-    return FirstQuestion(start.id, start.type, ask, help_, choices, start.unknown, start.steps)
+    return replace(start, ask=ask, help=help_, choices=choices)
 
 
 @lru_cache(maxsize=8)
-def _cached(path: Path, cache: Path | None) -> _Start | None:
+def _cached(path: Path, cache: Path | None) -> FirstQuestion | None:
     text = path.read_bytes()
     if cache is None:
         return _read(text)
@@ -95,7 +84,7 @@ def _cached(path: Path, cache: Path | None) -> _Start | None:
     kept = cache / f"first-question-{key}.json"
     try:
         found = json.loads(kept.read_text(encoding="utf-8"))
-        return None if found is None else _Start(**{**found, "choices": tuple(found["choices"])})
+        return None if found is None else FirstQuestion(**{**found, "choices": tuple(found["choices"])})
     except (OSError, ValueError, TypeError, KeyError):
         pass  # not kept yet, or not readable: read the YAML
     start = _read(text)
@@ -122,7 +111,7 @@ def _keep(path: Path, text: str) -> None:
             pass
 
 
-def _read(text: bytes) -> _Start | None:
+def _read(text: bytes) -> FirstQuestion | None:
     import yaml
 
     data = yaml.load(text.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -134,7 +123,7 @@ def _read(text: bytes) -> _Start | None:
         steps = _steps(q, questions, data.get("predicates") or {})
         if steps is None:
             return None
-        return _Start(q["id"], q["type"], q["ask"], q.get("help") or "",
+        return FirstQuestion(q["id"], q["type"], q["ask"], q.get("help") or "",
                       tuple(c["label"] for c in q.get("choices") or ()), bool(q.get("unknown", False)), steps)
     except (KeyError, TypeError, AttributeError):
         return None  # not the shape read here: the engine's own loading says what is wrong
