@@ -84,12 +84,13 @@ Money = Annotated[Decimal, Field(ge=0, max_digits=MAX_MONEY_DIGITS, decimal_plac
 """A non-negative amount of money, exact to the cent, never through float; as text only in the form MONEY_TEXT."""
 
 
-_PLAIN_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
+PLAIN_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
+"""A number as text: ASCII digits and at most one point (no sign, spaces, underscores or exponents)."""
 
 
 def _plain_number_text(value: Any) -> Any:
     """A number given as text must be plain ASCII digits: Decimal would read "١٢٣", "1_0", "1e2" and " 12 " too."""
-    if isinstance(value, str) and not _PLAIN_NUMBER.fullmatch(value):
+    if isinstance(value, str) and not PLAIN_NUMBER.fullmatch(value):
         raise PydanticCustomError("not_a_number", "expected a number such as 12 or \"12.5\" (ASCII digits and at most one "
                                                   "point: no spaces, signs, underscores or exponents)")
     return value

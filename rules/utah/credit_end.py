@@ -192,11 +192,7 @@ def _check(facts: CreditEndFacts) -> None:
         raise Refused("credit_start", "date_in_future",
                       f"credit_start: {facts.credit_start} is after as_of ({facts.as_of}); "
                       "expected the date the credit started, on or before as_of")
-    for i, day in enumerate(facts.verification_dates):
-        if day > facts.as_of:
-            raise Refused(f"verification_dates.{i}", "date_in_future",
-                          f"verification_dates.{i}: {day} is after as_of ({facts.as_of}); "
-                          "expected the date a verification was received, on or before as_of")
+    _none_after_today(facts, "verification_dates", "a verification was received")
     if facts.lapse_date and facts.lapse_date < facts.credit_start:
         raise Refused("lapse_date", "date_before_credit_start",
                       f"lapse_date: {facts.lapse_date} is before the credit started ({facts.credit_start}); "
@@ -204,11 +200,16 @@ def _check(facts: CreditEndFacts) -> None:
     if facts.monthly_credit is not None and facts.monthly_credit <= 0:
         raise Refused("monthly_credit", "must_be_positive",
                       "monthly_credit: expected the credit's monthly effect on the support, more than 0.00")
-    for i, day in enumerate(facts.yearly_letter_dates):
+    _none_after_today(facts, "yearly_letter_dates", "ORS sent a yearly letter")
+
+
+def _none_after_today(facts: CreditEndFacts, name: str, what: str) -> None:
+    """``date_in_future`` for the first of the dates in ``name`` after as_of."""
+    for i, day in enumerate(getattr(facts, name)):
         if day > facts.as_of:
-            raise Refused(f"yearly_letter_dates.{i}", "date_in_future",
-                          f"yearly_letter_dates.{i}: {day} is after as_of ({facts.as_of}); "
-                          "expected the date ORS sent a yearly letter, on or before as_of")
+            raise Refused(f"{name}.{i}", "date_in_future",
+                          f"{name}.{i}: {day} is after as_of ({facts.as_of}); "
+                          f"expected the date {what}, on or before as_of")
 
 
 def _window(year: int, facts: CreditEndFacts) -> tuple[date, date]:

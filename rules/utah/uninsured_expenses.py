@@ -33,7 +33,6 @@ expense of 0.00 is refused (``must_be_positive``): there is nothing to share.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Annotated, Literal, NamedTuple
@@ -41,7 +40,7 @@ from typing import Annotated, Literal, NamedTuple
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from ..base import FactsModel, Money, Outcome, Refused, Step, cut, money, step_args, step_json
+from ..base import PLAIN_NUMBER, FactsModel, Money, Outcome, Refused, Step, cut, money, step_args, step_json
 from ..parameters import UT_EXPENSE_SHARE, UT_EXPENSE_VERIFICATION_DAYS
 from ..registry import rule
 
@@ -58,14 +57,11 @@ ORDER_SPLIT = ("Utah Code 81-6-208(4)", "Utah Code 81-6-208(7)(c)")
 OTHER = {"parent_a": "parent_b", "parent_b": "parent_a"}
 
 
-_PERCENT_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?")
-
-
 def _percent(value: object) -> object:
     """A percentage as an exact Decimal, from text or a JSON number; anything else is not one."""
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, str) and _PERCENT_TEXT.fullmatch(value):  # ASCII digits, as money is (base.MONEY_TEXT)
+    if isinstance(value, str) and PLAIN_NUMBER.fullmatch(value):  # ASCII digits, as money is (base.MONEY_TEXT)
         return Decimal(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         found = Decimal(str(value))
