@@ -208,8 +208,6 @@ def reimbursement_deadlines(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -
                 headline = due_line
             else:
                 why.append(due_line)
-    if headline is None:  # told the amount, no time known yet
-        headline = say("list_went_out", _("The list of costs has gone to the other parent."))
     return made(o, headline, why, todo, dates=when)
 
 
