@@ -328,6 +328,26 @@ def _ratio(ours: list[float], theirs: list[float]) -> str:
             f"(pairwise median {statistics.median(pairs):.2f}x [{min(pairs):.2f}-{max(pairs):.2f}])")
 
 
+def _print_starts(programs: dict, runs: dict[str, list[dict[str, float]]], cpu: bool) -> None:
+    """Per program: first screen, CPU to it (``cpu``), whole run, peak memory; each beside the minimal app's."""
+    minimal = runs["minimal"]
+    for which, (title, _, _) in programs.items():
+        r = runs[which]
+        ready = [x["ready"] for x in r]
+        line = f"  {title:38s} first screen {_fmt(ready, 'ms', 1000)}"
+        if which != "minimal":
+            line += f"  {_ratio(ready, [x['ready'] for x in minimal])}"
+        print(line)
+        if cpu:
+            print(f"  {'':38s} CPU to it    {_fmt([x['cpu'] for x in r], 'ms', 1000)}")
+        print(f"  {'':38s} whole run    {_fmt([x['ended'] for x in r], 'ms', 1000)}")
+        peak = [x["peak"] for x in r]
+        line = f"  {'':38s} peak memory  {_fmt(peak, 'MiB')}"
+        if which != "minimal":
+            line += f"  {_ratio(peak, [x['peak'] for x in minimal])}"
+        print(line)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15, help="cold starts of each program (default 15)")
@@ -377,36 +397,11 @@ def main() -> int:
                     real[which].append(real_start(programs[which][1], programs[which][2], env))
 
         print("\nCold start under run_test() (spawn to first screen; to the end of the process); peak memory")
-        for which, (title, _, _) in programs.items():
-            r = results[which]
-            ready = [x["ready"] for x in r]
-            line = f"  {title:38s} first screen {_fmt(ready, 'ms', 1000)}"
-            if which != "minimal":
-                line += f"  {_ratio(ready, [x['ready'] for x in results['minimal']])}"
-            print(line)
-            print(f"  {'':38s} CPU to it    {_fmt([x['cpu'] for x in r], 'ms', 1000)}")
-            print(f"  {'':38s} whole run    {_fmt([x['ended'] for x in r], 'ms', 1000)}")
-            peak = [x["peak"] for x in r]
-            line = f"  {'':38s} peak memory  {_fmt(peak, 'MiB')}"
-            if which != "minimal":
-                line += f"  {_ratio(peak, [x['peak'] for x in results['minimal']])}"
-            print(line)
+        _print_starts(programs, results, cpu=True)
         if not args.skip_real:
             print("\nCold start as a real process on a pseudo-terminal (spawn to the first screen's words drawn; "
                   "Ctrl+Q then to its end); peak memory (Ctrl+Q at once: medguide's engine may not have loaded yet)")
-            for which, (title, argv, marker) in programs.items():
-                r = real[which]
-                ready = [x["ready"] for x in r]
-                line = f"  {title:38s} first screen {_fmt(ready, 'ms', 1000)}"
-                if which != "minimal":
-                    line += f"  {_ratio(ready, [x['ready'] for x in real['minimal']])}"
-                print(line)
-                print(f"  {'':38s} whole run    {_fmt([x['ended'] for x in r], 'ms', 1000)}")
-                peak = [x["peak"] for x in r]
-                line = f"  {'':38s} peak memory  {_fmt(peak, 'MiB')}"
-                if which != "minimal":
-                    line += f"  {_ratio(peak, [x['peak'] for x in real['minimal']])}"
-                print(line)
+            _print_starts(programs, real, cpu=False)
 
         if args.starts_only:
             return 0
