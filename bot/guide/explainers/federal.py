@@ -41,62 +41,64 @@ def reasonable_cost(o: Outcome, lang: Lang, ctx: Context = NO_CONTEXT) -> Explan
         why.append(say("cost_counts", _("The cost that counts is {cost}.")).format(cost=cost))
         return made(o, say("plan_costs_not_too", _("The plan costs you {cost}, so it is not too costly.")).format(cost=cost), why,
                     [say("court_can_order_plan_2", _("A court can order a plan that costs nothing."))])
-    rate = lang.percent(limit.args["rate"]) if limit is not None else ""
-    if f.get("standard") == "federal_default":
-        return _federal_default(o, lang, ctx, cost, threshold, rate, why)
-    if california and o.outcome in ("reasonable", "not_reasonable"):
-        return _california(o, lang, cost, threshold, rate, why)
     if o.outcome == "reasonable":
         why.append(say("not_more_than", _("{cost} is not more than {threshold}.")).format(cost=cost, threshold=threshold))
+    elif o.outcome == "not_reasonable":
+        why.append(say("more_than", _("{cost} is more than {threshold}.")).format(cost=cost, threshold=threshold))
+    rate = lang.percent(limit.args["rate"]) if limit is not None else ""
+    if f.get("standard") == "federal_default":
+        return _federal_default(o, lang, ctx, cost, rate, why)
+    if california and o.outcome in ("reasonable", "not_reasonable"):
+        return _california(o, lang, cost, rate, why)
+    if o.outcome == "reasonable":
         todo = [say("court_can_order_plan", _("A court can order a plan that costs this much."))]
         return made(o, say("plan_s_cost_month", _("The plan's cost of {cost} a month is reasonable.")).format(cost=cost), why, todo)
     if o.outcome == "not_reasonable":
-        why.append(say("more_than", _("{cost} is more than {threshold}.")).format(cost=cost, threshold=threshold))
         return made(o, say("plan_s_cost_month_2", _("The plan's cost of {cost} a month is more than the law sees as reasonable.")).format(
             cost=cost), why, [
             say("law_asks_plan_when", _("The law asks for a plan when its cost is not too high.")),
             say("look_plan_costs_less", _("Look for a plan that costs {threshold} or less a month.")).format(threshold=threshold)
             if f["threshold"] else "",
-            say("keep_ordered_plan", _("If a court ordered this plan, keep it until the court changes the order.")),
+            _keep_ordered_plan(lang),
             say("tell_court_child_support", _("Tell the court or child support office about the cost.")),
         ])
     raise Unexplained(o.outcome)
 
 
-def _federal_default(o: Outcome, lang: Lang, ctx: Context, cost: str, threshold: str, rate: str, why: list[str]) -> Explanation:
+def _keep_ordered_plan(lang: Lang) -> str:
+    """Never advise dropping or switching a plan over the test: a court may have ordered this one."""
+    return say("keep_ordered_plan", lang._("If a court ordered this plan, keep it until the court changes the order."))
+
+
+def _federal_default(o: Outcome, lang: Lang, ctx: Context, cost: str, rate: str, why: list[str]) -> Explanation:
     """Another state or Arkansas: 45 CFR 303.31(a)(3)'s 5% is the federal default; "at State option, a reasonable
-    alternative income-based numeric standard defined in State law" may apply instead. Never advice to drop or
-    switch a plan: a court may have ordered this one."""
+    alternative income-based numeric standard defined in State law" may apply instead. Never advise dropping or
+    switching a plan: a court may have ordered this one."""
     _ = lang._
     arkansas = ctx.answer("order_state") == "AR"
     state = [say("federal_default_state_may", _("This is the federal test. Your state's law may use its own test based on income instead."))]
     ask = (say("ask_arkansas_office_test", _("Ask the Arkansas child support office which test applies to your case.")) if arkansas
            else say("ask_state_office_test", _("Ask your state's child support office which test applies to your case.")))
-    keep = say("keep_ordered_plan", _("If a court ordered this plan, keep it until the court changes the order."))
     if o.outcome == "reasonable":
-        why.append(say("not_more_than", _("{cost} is not more than {threshold}.")).format(cost=cost, threshold=threshold))
         return made(o, say("within_federal_test", _("The plan's cost of {cost} a month is within the federal test of {rate} of your income.")).format(
             cost=cost, rate=rate), why + state, [ask])
     if o.outcome == "not_reasonable":
-        why.append(say("more_than", _("{cost} is more than {threshold}.")).format(cost=cost, threshold=threshold))
         return made(o, say("over_federal_test", _("The plan's cost of {cost} a month is more than the federal test of {rate} of your income.")).format(
             cost=cost, rate=rate), why + state, [
-            ask, keep, say("tell_court_child_support", _("Tell the court or child support office about the cost."))])
+            ask, _keep_ordered_plan(lang), say("tell_court_child_support", _("Tell the court or child support office about the cost."))])
     raise Unexplained(o.outcome)
 
 
-def _california(o: Outcome, lang: Lang, cost: str, threshold: str, rate: str, why: list[str]) -> Explanation:
+def _california(o: Outcome, lang: Lang, cost: str, rate: str, why: list[str]) -> Explanation:
     """3751(a)(2): at or under 5% the cost is rebuttably presumed reasonable; above it there is no presumption,
     the court decides and states its reasons; 3751(b), 17422(b)(2): the order must still require coverage."""
     _ = lang._
     if o.outcome == "reasonable":
-        why += [say("not_more_than", _("{cost} is not more than {threshold}.")).format(cost=cost, threshold=threshold),
-                say("ca_presumed_at_or_under", _("In California, a cost up to {rate} of gross income is presumed to be fair.")).format(rate=rate)]
+        why += [say("ca_presumed_at_or_under", _("In California, a cost up to {rate} of gross income is presumed to be fair.")).format(rate=rate)]
         return made(o, say("ca_presumed_reasonable", _("The plan's cost of {cost} a month is presumed reasonable.")).format(cost=cost), why, [
             say("court_can_order_plan", _("A court can order a plan that costs this much.")),
             say("parent_who_thinks_costs", _("A parent who thinks it costs too much can try to show that in court."))])
-    why += [say("more_than", _("{cost} is more than {threshold}.")).format(cost=cost, threshold=threshold),
-            say("ca_no_presumption", _("Above {rate}, the law does not presume the cost is reasonable or too high.")).format(rate=rate),
+    why += [say("ca_no_presumption", _("Above {rate}, the law does not presume the cost is reasonable or too high.")).format(rate=rate),
             say("ca_court_states_reasons", _("If the court finds the cost is not reasonable, it must say its reasons."))]
     todo = [say("tell_court_cost_income", _("Tell the court about the cost and your income."))]
     if o.figures.get("order_must_require_if_available"):
